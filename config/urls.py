@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("directory.pages_urls")),
+    path("", include("directory.urls")),
+    path("", include("navigator.urls")),
+]

@@ -1,0 +1,174 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import (
+    AgeBand,
+    Audience,
+    Borough,
+    DeliveryMode,
+    EligibilityCriterion,
+    Language,
+    Location,
+    Need,
+    Organisation,
+    ReferralRoute,
+    Service,
+    ThriveCategory,
+)
+
+
+class ServiceCountMixin:
+    """Shows how many services use each vocabulary row, in one query."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(service_count=Count("services"))
+
+    @admin.display(description="services", ordering="service_count")
+    def service_count(self, obj):
+        return obj.service_count
+
+
+@admin.register(ThriveCategory)
+class ThriveCategoryAdmin(ServiceCountMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "description", "service_count"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Borough)
+class BoroughAdmin(ServiceCountMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "gss_code", "integrated_care_board", "service_count"]
+    list_filter = ["integrated_care_board"]
+    search_fields = ["name", "slug", "gss_code"]
+
+
+@admin.register(AgeBand)
+class AgeBandAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "min_age", "max_age", "position"]
+
+
+@admin.register(Need)
+class NeedAdmin(ServiceCountMixin, admin.ModelAdmin):
+    list_display = ["name", "label", "slug", "service_count"]
+    search_fields = ["name", "label", "slug"]
+
+
+@admin.register(EligibilityCriterion, Audience, ReferralRoute, DeliveryMode, Language)
+class LookupAdmin(ServiceCountMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "service_count"]
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ServiceCountMixin, admin.ModelAdmin):
+    list_display = ["name", "website", "service_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class LocationInline(admin.TabularInline):
+    model = Location
+    extra = 0
+
+
+class DueForReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", "Due for review"), ("current", "Reviewed in the last 12 months")]
+
+    def queryset(self, request, queryset):
+        due = Service.objects.due_for_review()
+        if self.value() == "due":
+            return queryset.filter(pk__in=due.values("pk"))
+        if self.value() == "current":
+            return queryset.exclude(pk__in=due.values("pk"))
+        return queryset
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "organisation",
+        "status",
+        "age_range",
+        "is_national",
+        "is_crisis",
+        "last_reviewed_on",
+    ]
+    list_filter = [
+        "status",
+        DueForReviewFilter,
+        "is_national",
+        "is_crisis",
+        "cost",
+        "thrive_categories",
+        "boroughs",
+        "needs",
+    ]
+    search_fields = ["name", "slug", "summary", "organisation__name"]
+    list_select_related = ["organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = [
+        "thrive_categories",
+        "needs",
+        "boroughs",
+        "audiences",
+        "referral_routes",
+        "delivery_modes",
+        "languages",
+        "eligibility_criteria",
+    ]
+    inlines = [LocationInline]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "organisation", "status", "summary", "description"]}),
+        (
+            "Who it is for",
+            {
+                "fields": [
+                    ("min_age", "max_age"),
+                    "boroughs",
+                    "is_national",
+                    "audiences",
+                    "needs",
+                    "thrive_categories",
+                    "eligibility_criteria",
+                    "eligibility_note",
+                ]
+            },
+        ),
+        (
+            "How to get in",
+            {
+                "fields": [
+                    "referral_routes",
+                    "referral_note",
+                    "delivery_modes",
+                    ("cost", "cost_note"),
+                    "languages",
+                    "is_crisis",
+                ]
+            },
+        ),
+        (
+            "Contact",
+            {
+                "fields": [
+                    "phone",
+                    ("sms_number", "sms_keyword"),
+                    "email",
+                    "website",
+                    "referral_url",
+                    "opening_hours",
+                ]
+            },
+        ),
+        ("Review", {"fields": ["last_reviewed_on", "source_note", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="ages", ordering="min_age")
+    def age_range(self, obj):
+        return f"{obj.min_age}–{obj.max_age}"

@@ -1,0 +1,27 @@
+from .lookups import (
+    AgeBand,
+    Audience,
+    Borough,
+    DeliveryMode,
+    EligibilityCriterion,
+    Language,
+    Need,
+    ReferralRoute,
+    ThriveCategory,
+)
+from .service import Location, Organisation, Service
+
+__all__ = [
+    "AgeBand",
+    "Audience",
+    "Borough",
+    "DeliveryMode",
+    "EligibilityCriterion",
+    "Language",
+    "Location",
+    "Need",
+    "Organisation",
+    "ReferralRoute",
+    "Service",
+    "ThriveCategory",
+]

@@ -1,0 +1,117 @@
+"""The filtering vocabulary: the one definition of who a service is for.
+
+The directory's FilterSet and the navigator's matcher both call these methods.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+REVIEW_INTERVAL_DAYS = 365
+
+
+def _slugs_and_objects(values):
+    """Split a mix of model instances and slugs."""
+    slugs = [v for v in values if isinstance(v, str)]
+    objects = [v for v in values if not isinstance(v, str)]
+    return slugs, objects
+
+
+class ServiceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=self.model.Status.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=self.model.Status.DRAFT)
+
+    def archived(self):
+        return self.filter(status=self.model.Status.ARCHIVED)
+
+    def for_age(self, age):
+        """Services whose age range includes this age."""
+        return self.filter(min_age__lte=age, max_age__gte=age)
+
+    def for_age_range(self, min_age, max_age):
+        """Services whose age range overlaps this one (an age band, say)."""
+        return self.filter(min_age__lte=max_age, max_age__gte=min_age)
+
+    def _having(self, relation, values):
+        """Services related to any of these rows (instances or slugs), without duplicates."""
+        slugs, objects = _slugs_and_objects(values)
+        condition = Q()
+        if slugs:
+            condition |= Q(**{f"{relation}__slug__in": slugs})
+        if objects:
+            condition |= Q(**{f"{relation}__in": objects})
+        if not condition:
+            return self.none()
+        matching = self.model.objects.filter(condition).values("pk")
+        return self.filter(pk__in=matching)
+
+    def local_to(self, *boroughs):
+        """Services that cover one of these boroughs (not counting national ones)."""
+        return self._having("boroughs", boroughs)
+
+    def national(self):
+        return self.filter(is_national=True)
+
+    def in_borough(self, *boroughs):
+        """Services available to someone living in the borough: local to it, or national."""
+        return self.local_to(*boroughs) | self.national()
+
+    def in_thrive(self, *categories):
+        return self._having("thrive_categories", categories)
+
+    def with_needs(self, *needs):
+        """Services that help with any of these needs."""
+        return self._having("needs", needs)
+
+    def for_audience(self, *audiences):
+        return self._having("audiences", audiences)
+
+    def with_referral_route(self, *routes):
+        return self._having("referral_routes", routes)
+
+    def self_referral(self):
+        return self.with_referral_route("self")
+
+    def with_delivery(self, *modes):
+        return self._having("delivery_modes", modes)
+
+    def in_language(self, *languages):
+        return self._having("languages", languages)
+
+    def with_eligibility(self, *criteria):
+        return self._having("eligibility_criteria", criteria)
+
+    def free(self):
+        return self.filter(cost=self.model.Cost.FREE)
+
+    def crisis(self):
+        return self.filter(is_crisis=True)
+
+    def due_for_review(self, today=None):
+        """Never reviewed, or last reviewed 12 months ago or more."""
+        today = today or timezone.localdate()
+        cutoff = today - datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+        return self.filter(Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lte=cutoff))
+
+    def with_card_data(self):
+        """Everything a service card or API row shows, in a fixed number of queries."""
+        from .lookups import Borough
+
+        return self.select_related("organisation").prefetch_related(
+            "thrive_categories",
+            "needs",
+            "audiences",
+            "referral_routes",
+            "delivery_modes",
+            Prefetch("boroughs", queryset=Borough.objects.only("name", "slug")),
+        )
+
+    def with_detail_data(self):
+        return self.with_card_data().prefetch_related(
+            "languages", "eligibility_criteria", "locations"
+        )

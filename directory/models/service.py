@@ -1,0 +1,156 @@
+import datetime
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+
+from ..phone import validate_uk_phone
+from .lookups import (
+    Audience,
+    Borough,
+    DeliveryMode,
+    EligibilityCriterion,
+    Language,
+    Need,
+    ReferralRoute,
+    ThriveCategory,
+)
+from .querysets import REVIEW_INTERVAL_DAYS, ServiceQuerySet
+
+MAX_AGE = 25
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("admin:directory_organisation_change", args=[self.pk])
+
+
+class Service(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    class Cost(models.TextChoices):
+        FREE = "free", "Free"
+        PAID = "paid", "Paid"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="services"
+    )
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.CharField(max_length=300, help_text="One plain sentence")
+    description = models.TextField(blank=True)
+
+    thrive_categories = models.ManyToManyField(ThriveCategory, related_name="services")
+    needs = models.ManyToManyField(Need, related_name="services", blank=True)
+    boroughs = models.ManyToManyField(Borough, related_name="services", blank=True)
+    is_national = models.BooleanField(
+        "national", default=False, help_text="Available to young people anywhere in England"
+    )
+    min_age = models.PositiveSmallIntegerField(validators=[MaxValueValidator(MAX_AGE)])
+    max_age = models.PositiveSmallIntegerField(validators=[MaxValueValidator(MAX_AGE)])
+
+    audiences = models.ManyToManyField(Audience, related_name="services")
+    referral_routes = models.ManyToManyField(ReferralRoute, related_name="services", blank=True)
+    referral_note = models.TextField("how to get in", blank=True)
+    delivery_modes = models.ManyToManyField(DeliveryMode, related_name="services", blank=True)
+    cost = models.CharField(max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost_note = models.CharField(max_length=250, blank=True)
+    languages = models.ManyToManyField(Language, related_name="services", blank=True)
+    is_crisis = models.BooleanField(
+        "crisis service", default=False, help_text="Urgent or 24/7 help for someone in crisis"
+    )
+
+    phone = models.CharField(max_length=30, blank=True, validators=[validate_uk_phone])
+    sms_number = models.CharField(
+        "text number", max_length=30, blank=True, validators=[validate_uk_phone]
+    )
+    sms_keyword = models.CharField("text keyword", max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(blank=True)
+    referral_url = models.URLField("referral form link", blank=True)
+    opening_hours = models.CharField(max_length=250, blank=True)
+
+    eligibility_criteria = models.ManyToManyField(
+        EligibilityCriterion, related_name="services", blank=True
+    )
+    eligibility_note = models.TextField(blank=True, help_text="Who can use it, in plain words")
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    last_reviewed_on = models.DateField(null=True, blank=True)
+    source_note = models.CharField(
+        max_length=250, blank=True, help_text="Where the facts in this entry come from"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_age__lte=models.F("max_age")),
+                name="service_min_age_not_above_max_age",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_age__lte=MAX_AGE),
+                name="service_max_age_at_most_25",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "published", "archived"]),
+                name="service_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "min_age", "max_age"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:service_detail", args=[self.slug])
+
+    @property
+    def review_due_on(self):
+        if self.last_reviewed_on is None:
+            return None
+        return self.last_reviewed_on + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+
+    @property
+    def age_range_text(self):
+        if self.min_age == 0:
+            return f"up to {self.max_age}"
+        return f"{self.min_age} to {self.max_age}"
+
+    @property
+    def has_contact(self):
+        return any([self.phone, self.sms_number, self.email, self.website, self.referral_url])
+
+
+class Location(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(max_length=200, blank=True)
+    address = models.TextField()
+    postcode = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["service", "name"]
+
+    def __str__(self):
+        return self.name or self.address.splitlines()[0]
+
+    def get_absolute_url(self):
+        return self.service.get_absolute_url()

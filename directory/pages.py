@@ -1,0 +1,36 @@
+"""The site's fixed pages. None of them touches the database."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from .london import BOROUGH_NAMES
+from .urgent_lines import local_urgent_line
+
+
+@require_safe
+def urgent_help(request):
+    borough_slug = request.GET.get("borough", "")
+    borough_name = BOROUGH_NAMES.get(borough_slug)
+    context = {
+        "borough_name": borough_name,
+        "local_line": local_urgent_line(borough_slug) if borough_name else None,
+        "boroughs": sorted(BOROUGH_NAMES.items(), key=lambda item: item[1]),
+        "selected_borough": borough_slug if borough_name else "",
+    }
+    response = render(request, "pages/urgent_help.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def static_page(template_name):
+    @require_safe
+    def view(request):
+        return render(request, template_name)
+
+    return view
+
+
+browsing_safely = static_page("pages/browsing_safely.html")
+privacy = static_page("pages/privacy.html")
+accessibility = static_page("pages/accessibility.html")
+cookies = static_page("pages/cookies.html")

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import pages
+
+app_name = "pages"
+
+urlpatterns = [
+    path("urgent-help/", pages.urgent_help, name="urgent_help"),
+    path("browsing-safely/", pages.browsing_safely, name="browsing_safely"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("cookies/", pages.cookies, name="cookies"),
+]

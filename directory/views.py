@@ -1,0 +1,17 @@
+from django.shortcuts import get_object_or_404, render
+
+from .models import Service
+
+
+def home(request):
+    return render(request, "directory/home.html")
+
+
+def service_list(request):
+    services = Service.objects.published().with_card_data()
+    return render(request, "directory/service_list.html", {"services": services})
+
+
+def service_detail(request, slug):
+    service = get_object_or_404(Service.objects.published().with_detail_data(), slug=slug)
+    return render(request, "directory/service_detail.html", {"service": service})

@@ -1,0 +1,103 @@
+import copy
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from directory.loading import DirectoryDataError, load_directory_data
+from directory.models import Location, Organisation, Service
+
+pytestmark = pytest.mark.django_db
+
+DOCUMENT = {
+    "organisations": [{"slug": "kooth", "name": "Kooth plc", "website": "https://www.kooth.com"}],
+    "services": [
+        {
+            "slug": "kooth",
+            "name": "Kooth",
+            "organisation": "kooth",
+            "summary": "Free online counselling.",
+            "description": "",
+            "status": "published",
+            "thrive": ["getting-advice", "getting-help"],
+            "needs": ["anxiety", "low-mood"],
+            "boroughs": ["westminster", "kensington-and-chelsea"],
+            "is_national": False,
+            "min_age": 11,
+            "max_age": 25,
+            "audiences": ["young-people"],
+            "referral_routes": ["self"],
+            "delivery": ["online"],
+            "cost": "free",
+            "languages": ["English"],
+            "is_crisis": False,
+            "phone": "",
+            "website": "https://www.kooth.com",
+            "locations": [{"name": "Hub", "address": "1 High Street, London", "postcode": "W2 1AA"}],
+            "eligibility": ["lives-in-borough"],
+            "eligibility_note": "For young people in Westminster.",
+            "last_reviewed_on": "2026-11-22",
+        }
+    ],
+}
+
+
+def test_loading_twice_duplicates_nothing():
+    first = load_directory_data(copy.deepcopy(DOCUMENT))
+    second = load_directory_data(copy.deepcopy(DOCUMENT))
+    assert (first.created, first.updated) == (1, 0)
+    assert (second.created, second.updated) == (0, 1)
+    assert Service.objects.count() == 1
+    assert Organisation.objects.count() == 1
+    assert Location.objects.count() == 1
+    service = Service.objects.get()
+    assert service.boroughs.count() == 2
+    assert sorted(service.needs.values_list("slug", flat=True)) == ["anxiety", "low-mood"]
+
+
+def test_loading_again_updates_a_changed_entry():
+    load_directory_data(copy.deepcopy(DOCUMENT))
+    changed = copy.deepcopy(DOCUMENT)
+    changed["services"][0]["max_age"] = 18
+    changed["services"][0]["boroughs"] = ["westminster"]
+    load_directory_data(changed)
+    service = Service.objects.get()
+    assert service.max_age == 18
+    assert list(service.boroughs.values_list("slug", flat=True)) == ["westminster"]
+
+
+def test_bad_data_is_reported_and_nothing_is_loaded():
+    broken = copy.deepcopy(DOCUMENT)
+    broken["services"][0]["phone"] = "020 7946 000"
+    broken["services"][0]["needs"] = ["anxiety", "worries"]
+    with pytest.raises(DirectoryDataError) as error:
+        load_directory_data(broken)
+    message = str(error.value)
+    assert "phone" in message
+    assert "unknown needs: worries" in message
+    assert Service.objects.count() == 0
+
+
+def test_the_command_says_what_is_wrong_with_a_bad_file(tmp_path):
+    path = tmp_path / "directory.json"
+    path.write_text("{not json")
+    with pytest.raises(CommandError, match="not a valid directory file"):
+        call_command("load_directory", str(path))
+    with pytest.raises(CommandError, match="No directory file"):
+        call_command("load_directory", str(tmp_path / "missing.json"))
+
+
+def test_the_real_dataset_loads_twice_without_duplicating(real_directory):
+    count = Service.objects.count()
+    locations = Location.objects.count()
+    call_command("load_directory", verbosity=0)
+    assert Service.objects.count() == count
+    assert Location.objects.count() == locations
+    assert Service.objects.published().count() >= 45
+
+
+def test_the_command_reads_a_given_file(tmp_path):
+    path = tmp_path / "directory.json"
+    path.write_text(json.dumps(DOCUMENT))
+    call_command("load_directory", str(path), verbosity=0)
+    assert Service.objects.get().slug == "kooth"
