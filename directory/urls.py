@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import views
+from .views import detail, home, listing
 
 app_name = "directory"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("services/", views.service_list, name="service_list"),
-    path("services/<slug:slug>/", views.service_detail, name="service_detail"),
+    path("", home.home, name="home"),
+    path("services/", listing.service_list, name="service_list"),
+    path("services/<slug:slug>/", detail.service_detail, name="service_detail"),
 ]
