@@ -11,6 +11,7 @@ from .models import (
     Location,
     Need,
     Organisation,
+    ProblemReport,
     ReferralRoute,
     Service,
     ThriveCategory,
@@ -172,3 +173,12 @@ class ServiceAdmin(admin.ModelAdmin):
     @admin.display(description="ages", ordering="min_age")
     def age_range(self, obj):
         return f"{obj.min_age}–{obj.max_age}"
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(admin.ModelAdmin):
+    list_display = ["service", "problem", "status", "created_at"]
+    list_filter = ["status", "problem"]
+    search_fields = ["service__name", "details"]
+    list_select_related = ["service"]
+    readonly_fields = ["service", "problem", "details", "created_at"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import detail, home, listing
+from .views import detail, home, listing, report, shortlist
 
 app_name = "directory"
 
@@ -8,4 +8,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("services/", listing.service_list, name="service_list"),
     path("services/<slug:slug>/", detail.service_detail, name="service_detail"),
+    path("services/<slug:slug>/report/", report.report_problem, name="report_problem"),
+    path("services/<slug:slug>/report/sent/", report.report_sent, name="report_sent"),
+    path("shortlist/", shortlist.shortlist, name="shortlist"),
 ]

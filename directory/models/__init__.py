@@ -9,6 +9,7 @@ from .lookups import (
     ReferralRoute,
     ThriveCategory,
 )
+from .reports import ProblemReport
 from .service import Location, Organisation, Service
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Location",
     "Need",
     "Organisation",
+    "ProblemReport",
     "ReferralRoute",
     "Service",
     "ThriveCategory",

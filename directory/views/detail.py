@@ -1,8 +1,21 @@
 from django.shortcuts import get_object_or_404, render
 
+from ..access import access_routes, can_self_refer
 from ..models import Service
+from ..shortlist import Shortlist
 
 
 def service_detail(request, slug):
     service = get_object_or_404(Service.objects.published().with_detail_data(), slug=slug)
-    return render(request, "directory/service_detail.html", {"service": service})
+    shortlist = Shortlist.from_query(request.GET)
+    return render(
+        request,
+        "directory/service_detail.html",
+        {
+            "service": service,
+            "access_routes": access_routes(service),
+            "can_self_refer": can_self_refer(service),
+            "shortlist": shortlist,
+            "add_to_shortlist_url": shortlist.with_service(service.slug).url,
+        },
+    )

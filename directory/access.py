@@ -1,0 +1,31 @@
+"""How to get in to a service, in plain words: self-referral first, then each route."""
+
+from dataclasses import dataclass
+
+SELF = "self"
+ROUTE_SENTENCES = {
+    "self": "You can contact them yourself",
+    "parent-carer": "A parent or carer can contact them for you",
+    "school": "Your school or college can refer you",
+    "gp": "Your GP can refer you",
+    "professional": "A social worker, health visitor or other professional can refer you",
+}
+
+
+@dataclass(frozen=True)
+class AccessRoute:
+    slug: str
+    sentence: str
+
+
+def access_routes(service):
+    """The service's referral routes as sentences, self-referral first.
+
+    Uses the prefetched routes, so it costs no query with `with_card_data()`.
+    """
+    routes = sorted(service.referral_routes.all(), key=lambda r: (r.slug != SELF, r.position))
+    return [AccessRoute(r.slug, ROUTE_SENTENCES.get(r.slug, r.name)) for r in routes]
+
+
+def can_self_refer(service):
+    return any(route.slug == SELF for route in service.referral_routes.all())

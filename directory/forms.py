@@ -1,0 +1,19 @@
+from django import forms
+
+from .models.reports import ProblemReport
+
+
+class ProblemReportForm(forms.ModelForm):
+    class Meta:
+        model = ProblemReport
+        fields = ["problem", "details"]
+        widgets = {"problem": forms.RadioSelect}
+        labels = {"problem": "What is wrong?", "details": "Tell us more (optional)"}
+        help_texts = {
+            "details": "For example, the right phone number. Do not include your name or any "
+            "personal details."
+        }
+        error_messages = {
+            "problem": {"required": "Select what is wrong with the page"},
+            "details": {"max_length": "Tell us more in 2,000 characters or fewer"},
+        }
