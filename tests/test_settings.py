@@ -41,5 +41,7 @@ def test_the_site_refuses_to_start_without_a_secret_key_when_debug_is_off():
 
 
 def test_debug_mode_runs_without_a_secret_key():
-    result = run_manage("check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": PRODUCTION["DATABASE_URL"]})
+    result = run_manage(
+        "check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": PRODUCTION["DATABASE_URL"]}
+    )
     assert result.returncode == 0, result.stderr

@@ -33,7 +33,9 @@ DOCUMENT = {
             "is_crisis": False,
             "phone": "",
             "website": "https://www.kooth.com",
-            "locations": [{"name": "Hub", "address": "1 High Street, London", "postcode": "W2 1AA"}],
+            "locations": [
+                {"name": "Hub", "address": "1 High Street, London", "postcode": "W2 1AA"}
+            ],
             "eligibility": ["lives-in-borough"],
             "eligibility_note": "For young people in Westminster.",
             "last_reviewed_on": "2026-11-22",

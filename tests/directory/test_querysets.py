@@ -144,12 +144,12 @@ def test_for_audience_referral_delivery_free_and_crisis():
 
 def test_methods_chain_like_prose():
     make_service(name="Fits", boroughs=["westminster"], needs=["anxiety"], min_age=11, max_age=25)
-    make_service(name="Too young", boroughs=["westminster"], needs=["anxiety"], max_age=10, min_age=5)
+    make_service(
+        name="Too young", boroughs=["westminster"], needs=["anxiety"], max_age=10, min_age=5
+    )
     make_service(name="Elsewhere", boroughs=["bromley"], needs=["anxiety"], min_age=11, max_age=25)
     make_service(name="Draft", boroughs=["westminster"], needs=["anxiety"], status="draft")
-    result = (
-        Service.objects.published().for_age(15).in_borough("westminster").with_needs("anxiety")
-    )
+    result = Service.objects.published().for_age(15).in_borough("westminster").with_needs("anxiety")
     assert names(result) == ["Fits"]
 
 
