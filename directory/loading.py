@@ -24,6 +24,7 @@ from .models import (
     Service,
     ThriveCategory,
 )
+from .search import update_search_vectors
 
 RELATIONS = {
     "thrive": ("thrive_categories", ThriveCategory),
@@ -148,6 +149,8 @@ def load_directory_data(data):
                 report.updated += 1
         if report.problems:
             raise DirectoryDataError(report.problems)
+        loaded = [entry["slug"] for entry in data.get("services", [])]
+        update_search_vectors(Service.objects.filter(slug__in=loaded))
     return report
 
 

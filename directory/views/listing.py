@@ -1,8 +1,82 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from ..filters import (
+    PARAMETERS,
+    ServiceFilter,
+    active_filters,
+    filter_errors,
+    filter_options,
+)
 from ..models import Service
+from ..search import MAX_QUERY_LENGTH
+
+PER_PAGE = 20
+
+
+def paginate(queryset, requested):
+    """The page asked for, or page 1 and a message saying why not."""
+    paginator = Paginator(queryset, PER_PAGE)
+    if requested in (None, ""):
+        return paginator.page(1), None
+    if not requested.isascii() or not requested.isdigit():
+        return paginator.page(1), "The page number must be a whole number, like 2"
+    number = int(requested)
+    if not 1 <= number <= paginator.num_pages:
+        pages = "1 page" if paginator.num_pages == 1 else f"{paginator.num_pages} pages"
+        return paginator.page(1), f"There are only {pages} of results, so this is page 1"
+    return paginator.page(number), None
+
+
+def page_links(page, query):
+    """NHS.UK numbered pagination: first, last, and the pages either side of this one."""
+    if page.paginator.num_pages < 2:
+        return None
+    kept = query.copy()
+    kept.setlist("page", [])
+    for name in list(kept):
+        if name not in PARAMETERS:
+            del kept[name]
+
+    def url(number):
+        kept["page"] = str(number)
+        return f"?{kept.urlencode()}"
+
+    last = page.paginator.num_pages
+    numbers = sorted({1, last, *range(max(1, page.number - 1), min(last, page.number + 1) + 1)})
+    items, previous = [], 0
+    for number in numbers:
+        if number > previous + 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "url": url(number), "current": number == page.number})
+        previous = number
+    return {
+        "items": items,
+        "previous": url(page.number - 1) if page.has_previous() else None,
+        "next": url(page.number + 1) if page.has_next() else None,
+    }
 
 
 def service_list(request):
-    services = Service.objects.published().with_card_data()
-    return render(request, "directory/service_list.html", {"services": services})
+    filterset = ServiceFilter(request.GET or None, queryset=Service.objects.published())
+    page, page_error = paginate(filterset.qs.with_card_data(), request.GET.get("page"))
+    errors = filter_errors(filterset)
+    if page_error:
+        errors.append(("page", page_error))
+    typed = request.GET.get("q", "").replace("\x00", "")[: MAX_QUERY_LENGTH * 2]
+    return render(
+        request,
+        "directory/service_list.html",
+        {
+            "filterset": filterset,
+            "typed_query": typed,
+            "searched_for": filterset.form.cleaned_data.get("q") if filterset.is_bound else "",
+            "page": page,
+            "page_links": page_links(page, request.GET),
+            "active_filters": active_filters(filterset),
+            "options": filter_options(filterset),
+            "errors": errors,
+            "field_errors": dict(errors),
+            "details_open": bool(errors),
+        },
+    )

@@ -1,0 +1,140 @@
+"""Search, as someone typing into the box would notice it: the service they named comes first,
+typos and everyday words still find it. Runs on SQLite and on PostgreSQL."""
+
+import pytest
+
+from directory.models import Service
+from directory.search import search, search_terms, update_search_vectors
+from tests.factories import make_service
+
+pytestmark = pytest.mark.django_db
+
+
+def names(query):
+    return [service.name for service in search(Service.objects.published(), query)]
+
+
+@pytest.fixture
+def directory():
+    make_service(
+        name="Kooth",
+        summary="Free, safe and anonymous online support for young people.",
+        needs=["anxiety", "low-mood"],
+    )
+    make_service(
+        name="Westminster Youth Counselling",
+        summary="Talk to a counsellor about anything that is worrying you.",
+        description="Young people are sometimes referred to us by Kooth.",
+        needs=["anxiety"],
+    )
+    make_service(
+        name="Samaritans",
+        summary="Someone to talk to, day or night.",
+        needs=["suicidal-thoughts"],
+        is_crisis=True,
+    )
+    make_service(
+        name="Childline",
+        summary="Free, confidential support for anyone under 19.",
+        needs=["family-relationships", "gender-and-sexuality"],
+    )
+    make_service(
+        name="Special Schools Outreach",
+        summary="Advice for schools supporting pupils with additional needs.",
+        needs=["neurodiversity"],
+    )
+    make_service(
+        name="Riverside Family Hub",
+        summary="Groups for parents of babies and toddlers.",
+        needs=["early-years"],
+    )
+    make_service(name="Hidden Kooth", status=Service.Status.DRAFT)
+
+
+def test_searching_a_service_name_finds_it_first(directory):
+    found = names("kooth")
+    assert found[0] == "Kooth"
+    # It also finds the service that only mentions Kooth, but lower down.
+    assert found.index("Westminster Youth Counselling") > 0
+
+
+def test_search_ignores_case_and_spaces(directory):
+    assert names("  KOOTH ")[0] == "Kooth"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("kooht", "Kooth"), ("samaratins", "Samaritans"), ("childine", "Childline")],
+)
+def test_a_typo_still_finds_the_service(directory, typed, expected):
+    assert names(typed)[:1] == [expected]
+
+
+@pytest.mark.parametrize("word", ["ADHD", "autism", "autistic"])
+def test_a_need_synonym_finds_a_service_that_never_uses_the_word(directory, word):
+    assert names(word) == ["Special Schools Outreach"]
+
+
+@pytest.mark.parametrize("word", ["counselling", "therapy", "talking therapy"])
+def test_service_type_words_find_counselling(directory, word):
+    assert "Westminster Youth Counselling" in names(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("depression", "Kooth"),
+        ("exams", None),
+        ("LGBT", "Childline"),
+        ("crisis", "Samaritans"),
+        ("toddler", "Riverside Family Hub"),
+    ],
+)
+def test_everyday_words_find_the_right_services(directory, word, expected):
+    found = names(word)
+    if expected is None:
+        assert found == []
+    else:
+        assert expected in found
+
+
+def test_every_word_must_match(directory):
+    assert names("anxiety counselling") == ["Westminster Youth Counselling"]
+
+
+def test_drafts_are_never_found(directory):
+    assert "Hidden Kooth" not in names("kooth")
+
+
+@pytest.mark.parametrize("query", ["", "   ", "the and of", "!!!", "\x00"])
+def test_nothing_to_search_for_finds_nothing(directory, query):
+    assert names(query) == []
+
+
+def test_an_unknown_word_finds_nothing(directory):
+    assert names("xylophone") == []
+
+
+def test_search_combines_with_other_filters(directory):
+    queryset = Service.objects.published().for_age(15).with_needs("anxiety")
+    assert [s.name for s in search(queryset, "kooth")][0] == "Kooth"
+    assert [s.name for s in search(Service.objects.published().crisis(), "kooth")] == []
+
+
+def test_search_terms_expand_service_words():
+    groups = search_terms("Talking therapy for ADHD")
+    assert groups[0][0] == "therapy" and "counselling" in groups[0]
+    assert groups[1] == ["adhd"]
+
+
+def test_a_renamed_service_is_found_by_its_new_name_once_vectors_are_updated(directory):
+    Service.objects.filter(name="Riverside Family Hub").update(name="Lantern Family Hub")
+    update_search_vectors(Service.objects.filter(name="Lantern Family Hub"))
+    assert names("lantern") == ["Lantern Family Hub"]
+
+
+def test_the_real_directory_finds_kooth_and_childline(real_directory):
+    assert names("kooth")[0].startswith("Kooth")
+    assert names("childine")[0] == "Childline"
+    assert "Samaritans" in names("samaratins")
+    assert any("CAMHS" in name for name in names("camhs")[:3])
