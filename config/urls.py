@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("directory.pages_urls")),
     path("", include("directory.urls")),
     path("", include("navigator.urls")),
+    path("api/v1/", include("navigator.api_urls")),
 ]

@@ -1,0 +1,89 @@
+"""The navigator's answers: what the query string may carry, and how it is rebuilt.
+
+Answers only ever live in the URL. Nothing is stored on the server or in a cookie.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+
+# The URL contract (docs/navigator.md), in the order they appear in a link.
+PARAMETERS = ("urgent", "who", "age", "borough", "postcode", "need", "impact", "delivery", "free")
+MAX_VALUES = 30  # per parameter: more than there are choices, so only junk is dropped
+MAX_LENGTH = 100  # per value
+
+UNKNOWN_BOROUGH = "unknown"
+NOT_SURE = "not-sure"
+CRISIS_NEEDS = frozenset({"self-harm", "suicidal-thoughts"})
+MAX_AGE = 25
+YOUNG_CHILD_AGE = 11  # below this, a young person answering for themselves needs a grown-up
+
+
+def answers_from(query):
+    """Only the navigator's parameters from a request's query, trimmed to a sane size."""
+    answers = QueryDict(mutable=True)
+    for name in PARAMETERS:
+        values = [v[:MAX_LENGTH] for v in query.getlist(name)[:MAX_VALUES] if v.strip()]
+        if values:
+            answers.setlist(name, values)
+    return answers
+
+
+def with_answers(answers, updates):
+    """A copy of the answers with some parameters replaced (an empty list removes one)."""
+    updated = answers.copy()
+    for name, values in updates.items():
+        if values:
+            updated.setlist(name, list(values))
+        else:
+            updated.pop(name, None)
+    return updated
+
+
+def query_string(answers, without=()):
+    return urlencode(
+        [
+            (name, value)
+            for name in PARAMETERS
+            if name not in without
+            for value in answers.getlist(name)
+        ]
+    )
+
+
+def with_query(url, answers):
+    query = query_string(answers)
+    return f"{url}?{query}" if query else url
+
+
+def needs_grown_up(answers):
+    """A young person under 11 answering for themselves: suggest a grown-up helps."""
+    age = answers.get("age", "")
+    return answers.get("who") == "young-person" and age.isdigit() and int(age) < YOUNG_CHILD_AGE
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A complete, validated set of answers: the matching engine's input."""
+
+    who: str
+    age: int
+    borough: str  # a borough slug, or UNKNOWN_BOROUGH
+    needs: tuple = ()  # empty when "not sure"
+    impact: str = "quite-a-lot"
+    delivery: tuple = ()
+    free_only: bool = False
+    urgent: bool = False
+
+    @property
+    def has_crisis_needs(self):
+        return bool(CRISIS_NEEDS.intersection(self.needs))
+
+    @property
+    def knows_borough(self):
+        return self.borough != UNKNOWN_BOROUGH
+
+    @property
+    def is_over_25(self):
+        return self.age > MAX_AGE

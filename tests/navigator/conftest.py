@@ -1,0 +1,192 @@
+"""A small directory mirroring the real one, built for the navigator's scenarios."""
+
+import pytest
+from django.http import QueryDict
+
+from directory.models import Service
+from navigator.forms import ResultsForm
+from tests.factories import make_service
+
+BI_BOROUGH = ("kensington-and-chelsea", "westminster")
+
+
+@pytest.fixture
+def directory(db):
+    """Slug -> service. Ages, boroughs and routes follow the real services they are named for."""
+    services = [
+        make_service(
+            slug="kooth",
+            name="Kooth",
+            min_age=11,
+            max_age=25,
+            boroughs=BI_BOROUGH,
+            needs=("anxiety", "low-mood", "self-harm"),
+            thrive=("getting-advice", "getting-help"),
+            referral=("self",),
+            delivery=("online",),
+        ),
+        make_service(
+            slug="camhs",
+            name="CAMHS Kensington and Chelsea",
+            min_age=0,
+            max_age=17,
+            boroughs=("kensington-and-chelsea",),
+            needs=("anxiety", "low-mood", "self-harm", "eating-difficulties", "neurodiversity"),
+            thrive=("getting-more-help",),
+            audiences=("young-people", "parents-carers"),
+            referral=("gp", "school"),
+            delivery=("in-person",),
+            phone="020 8964 7700",
+        ),
+        make_service(
+            slug="transition",
+            name="Young Adults Transition Service",
+            min_age=16,
+            max_age=25,
+            boroughs=BI_BOROUGH,
+            needs=("anxiety", "low-mood"),
+            referral=("self", "gp"),
+            delivery=("in-person",),
+        ),
+        make_service(
+            slug="under-fives",
+            name="Under Fives Wellbeing",
+            min_age=0,
+            max_age=4,
+            boroughs=BI_BOROUGH,
+            needs=("early-years", "parenting"),
+            audiences=("parents-carers",),
+            referral=("self", "parent-carer", "professional"),
+        ),
+        make_service(
+            slug="westminster-counselling",
+            name="Westminster Youth Counselling",
+            min_age=11,
+            max_age=18,
+            boroughs=("westminster",),
+            needs=("anxiety", "low-mood"),
+            referral=("self",),
+            delivery=("in-person", "phone"),
+        ),
+        make_service(
+            slug="kc-school-wellbeing",
+            name="K&C School Wellbeing",
+            min_age=5,
+            max_age=18,
+            boroughs=("kensington-and-chelsea",),
+            needs=("anxiety", "school-stress"),
+            thrive=("getting-advice",),
+            referral=("school",),
+            delivery=("in-school",),
+        ),
+        make_service(
+            slug="care-leavers",
+            name="Care Leavers Emotional Wellbeing",
+            min_age=16,
+            max_age=25,
+            boroughs=("kensington-and-chelsea",),
+            needs=("anxiety", "low-mood", "trauma"),
+            referral=("self", "professional"),
+            eligibility_note="For young people in care or leaving care.",
+        ),
+        make_service(
+            slug="childline",
+            name="Childline",
+            min_age=0,
+            max_age=18,
+            is_national=True,
+            is_crisis=True,
+            needs=("self-harm", "suicidal-thoughts", "anxiety", "low-mood"),
+            thrive=("getting-advice", "getting-risk-support"),
+            delivery=("phone", "online"),
+            phone="0800 1111",
+        ),
+        make_service(
+            slug="shout",
+            name="Shout",
+            min_age=13,
+            max_age=25,
+            is_national=True,
+            is_crisis=True,
+            needs=("self-harm", "suicidal-thoughts", "anxiety"),
+            thrive=("getting-risk-support",),
+            delivery=("text",),
+            sms_number="85258",
+            sms_keyword="SHOUT",
+        ),
+        make_service(
+            slug="samaritans",
+            name="Samaritans",
+            min_age=0,
+            max_age=25,
+            is_national=True,
+            is_crisis=True,
+            needs=("suicidal-thoughts", "low-mood"),
+            thrive=("getting-risk-support",),
+            delivery=("phone",),
+            phone="116 123",
+        ),
+        make_service(
+            slug="beat",
+            name="Beat Youthline",
+            min_age=11,
+            max_age=25,
+            is_national=True,
+            needs=("eating-difficulties",),
+            thrive=("getting-advice",),
+            delivery=("online", "phone"),
+        ),
+        make_service(
+            slug="parenting-programme",
+            name="Parenting Programme",
+            min_age=0,
+            max_age=18,
+            boroughs=BI_BOROUGH,
+            needs=("parenting", "behaviour", "family-relationships"),
+            thrive=("getting-advice",),
+            audiences=("parents-carers",),
+            referral=("parent-carer",),
+        ),
+        make_service(
+            slug="schools-consultation",
+            name="Schools Consultation Line",
+            min_age=0,
+            max_age=18,
+            boroughs=BI_BOROUGH,
+            needs=("anxiety", "low-mood", "behaviour"),
+            thrive=("getting-advice",),
+            audiences=("professionals",),
+            referral=("professional",),
+        ),
+        make_service(
+            slug="private-therapy",
+            name="Private Therapy Network",
+            min_age=11,
+            max_age=25,
+            boroughs=("westminster",),
+            needs=("anxiety",),
+            cost=Service.Cost.PAID,
+            delivery=("online",),
+        ),
+        make_service(
+            slug="hf-young-minds",
+            name="H&F Young Minds",
+            boroughs=("hammersmith-and-fulham",),
+            needs=("anxiety",),
+        ),
+        make_service(
+            slug="draft-service",
+            name="Draft Service",
+            boroughs=BI_BOROUGH,
+            needs=("anxiety", "low-mood", "self-harm"),
+            status=Service.Status.DRAFT,
+        ),
+    ]
+    return {service.slug: service for service in services}
+
+
+def answers_for(query):
+    """Parse a query string the way the results page and the API do."""
+    form = ResultsForm(QueryDict(query))
+    assert form.is_valid(), form.errors
+    return form.to_answers()
