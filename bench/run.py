@@ -1,0 +1,406 @@
+"""Server time and page weight for Find Help at a realistic size. See bench/README.md.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/findhelp_bench \
+        .venv/bin/python bench/run.py --services 50000 --requests 200
+
+Sets up the database it is given (migrate, load_directory, generate_directory up to the
+target), then sends a fixed, seeded mix of requests through Django in-process with
+django.test.Client and reports p50/p95/max per group as a markdown table. No network: nothing
+listens on a port, and it stops after the fixed number of requests.
+"""
+
+import argparse
+import datetime
+import gzip
+import math
+import os
+import platform
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_MS = 100
+BUDGET_BYTES = 80 * 1024
+WARM_UP = 5
+
+# Words people type: plain words, typos and words the need synonyms should catch.
+SEARCH_WORDS = [
+    "counselling", "anxiety", "bereavement", "eating", "youth", "wellbeing hub", "crisis",
+    "young carers", "parenting", "camden youth counselling", "kooth", "family support",
+]  # fmt: skip
+SEARCH_TYPOS = [
+    "counseling", "councelling", "anxeity", "bereavment", "depresion", "wellbeeing",
+    "eatting disorder", "parentting", "camdn", "hackeny youth",
+]  # fmt: skip
+SEARCH_SYNONYMS = [
+    "adhd", "autism", "therapy", "camhs", "ocd", "lgbt", "grief", "self harm",
+    "panic attacks", "weed", "exam stress", "depression",
+]  # fmt: skip
+WHO = ["young-person", "parent-carer", "professional"]
+IMPACT = ["a-little", "quite-a-lot", "a-lot"]
+THRIVE = ["thriving", "getting-advice", "getting-help", "getting-more-help"]
+DELIVERY = ["online", "phone", "text", "in-person"]
+
+
+def configure_environment():
+    """Enough settings to run standalone, without touching anything already set."""
+    if not os.environ.get("DATABASE_URL"):
+        sys.exit(
+            "Set DATABASE_URL to the database to measure, e.g. "
+            "postgres://postgres@127.0.0.1:5432/findhelp_bench (it will be filled with "
+            "generated services)."
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-secret-key-not-for-production")
+    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
+    os.environ["DJANGO_DEBUG"] = "0"  # measure what production runs: no debug toolbar, caching
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
+    sys.path.insert(0, str(ROOT))
+
+
+def percentile(sorted_values, fraction):
+    """Nearest-rank percentile of an already sorted list."""
+    return sorted_values[max(0, math.ceil(fraction * len(sorted_values)) - 1)]
+
+
+def query_string(pairs):
+    from urllib.parse import urlencode
+
+    return urlencode([(key, value) for key, value in pairs if value not in (None, "")])
+
+
+# Request mixes -----------------------------------------------------------------------------
+
+
+def search_urls(rng, words, count):
+    return [f"/services/?{query_string([('q', rng.choice(words))])}" for _ in range(count)]
+
+
+def searched_and_filtered_urls(rng, boroughs, needs, count):
+    urls = []
+    for _ in range(count):
+        pairs = [
+            ("q", rng.choice(SEARCH_WORDS + SEARCH_SYNONYMS)),
+            ("borough", rng.choice(boroughs)),
+            ("age", rng.randint(5, 24)),
+        ]
+        if rng.random() < 0.5:
+            pairs.append(("need", rng.choice(needs)))
+        urls.append(f"/services/?{query_string(pairs)}")
+    return urls
+
+
+def filter_urls(rng, boroughs, needs, count):
+    urls = []
+    for _ in range(count):
+        pairs = [("borough", rng.choice(boroughs)), ("age", rng.randint(0, 25))]
+        pairs += [("need", need) for need in rng.sample(needs, rng.choice([1, 1, 2]))]
+        if rng.random() < 0.5:
+            pairs.append(("thrive", rng.choice(THRIVE)))
+        if rng.random() < 0.3:
+            pairs.append(("referral", "self"))
+        if rng.random() < 0.2:
+            pairs.append(("delivery", rng.choice(DELIVERY)))
+        if rng.random() < 0.2:
+            pairs.append(("free", "1"))
+        urls.append(f"/services/?{query_string(pairs)}")
+    return urls
+
+
+def later_page_urls(rng, boroughs, count):
+    """Broad filters, so pages 2 and 3 exist: a professional paging through a borough."""
+    urls = []
+    for _ in range(count):
+        pairs = [
+            ("borough", rng.choice(boroughs)),
+            ("age", rng.randint(11, 18)),
+            ("page", rng.choice([2, 3])),
+        ]
+        urls.append(f"/services/?{query_string(pairs)}")
+    return urls
+
+
+def detail_urls(rng, slugs, count):
+    return [f"/services/{rng.choice(slugs)}/" for _ in range(count)]
+
+
+def navigator_pairs(rng, boroughs, needs):
+    pairs = [
+        ("who", rng.choice(WHO)),
+        ("age", rng.randint(3, 25)),
+        ("borough", rng.choice(boroughs)),
+        ("urgent", "no"),
+    ]
+    pairs += [("need", need) for need in rng.sample(needs, rng.choice([1, 1, 2, 3]))]
+    pairs.append(("impact", rng.choice(IMPACT)))
+    if rng.random() < 0.3:
+        pairs.append(("delivery", rng.choice(DELIVERY)))
+    return pairs
+
+
+def navigator_urls(rng, path, boroughs, needs, count):
+    return [f"{path}?{query_string(navigator_pairs(rng, boroughs, needs))}" for _ in range(count)]
+
+
+def request_groups(rng, count):
+    """The groups measured: (name, the URL whose 404 means "not built yet", URLs)."""
+    from directory.models import Borough, Need, Service
+
+    boroughs = list(Borough.objects.values_list("slug", flat=True))
+    # Everyday needs, not the crisis ones, which the navigator sends to urgent help first.
+    needs = list(
+        Need.objects.exclude(slug__in=["suicidal-thoughts"]).values_list("slug", flat=True)
+    )
+    slugs = list(Service.objects.published().order_by("pk").values_list("slug", flat=True)[:5000])
+    return [
+        ("search: words", "/services/", search_urls(rng, SEARCH_WORDS, count)),
+        ("search: typos", "/services/", search_urls(rng, SEARCH_TYPOS, count)),
+        ("search: synonyms", "/services/", search_urls(rng, SEARCH_SYNONYMS, count)),
+        (
+            "search + filters",
+            "/services/",
+            searched_and_filtered_urls(rng, boroughs, needs, count),
+        ),
+        ("filters", "/services/", filter_urls(rng, boroughs, needs, count)),
+        ("filters, page 2-3", "/services/", later_page_urls(rng, boroughs, count)),
+        (
+            "service page",
+            f"/services/{slugs[0] if slugs else '-'}/",
+            detail_urls(rng, slugs, count),
+        ),
+        (
+            "navigator results",
+            "/help/results/",
+            navigator_urls(rng, "/help/results/", boroughs, needs, count),
+        ),
+        (
+            "navigator API",
+            "/api/v1/navigator",
+            navigator_urls(rng, "/api/v1/navigator", boroughs, needs, count),
+        ),
+    ]
+
+
+# Measuring ---------------------------------------------------------------------------------
+
+
+class QueryCounter:
+    """Counts the database queries a request makes, at negligible cost to its timing."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measure_group(client, urls, time_limit):
+    """Timings in ms, query counts and statuses for every URL, after a warm-up.
+
+    Stops early, and says so, if the group takes longer than time_limit seconds in all.
+    """
+    from django.db import connection
+
+    deadline = time.monotonic() + time_limit
+    for url in urls[:WARM_UP]:
+        if time.monotonic() > deadline:
+            break
+        client.get(url)
+    timings, statuses, queries = [], {}, set()
+    for url in urls:
+        if timings and time.monotonic() > deadline:
+            break
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            start = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - start) * 1000
+        timings.append((elapsed, url))
+        queries.add(counter.count)
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+    stopped = len(timings) < len(urls)
+    return {
+        "timings": timings,
+        "statuses": statuses,
+        "queries": sorted(queries),
+        "stopped": stopped,
+    }
+
+
+def summarise(name, result):
+    if result is None:
+        return f"| {name} | not available (404) | | | | | | |"
+    times = sorted(elapsed for elapsed, _ in result["timings"])
+    p95 = percentile(times, 0.95)
+    statuses = ", ".join(f"{code}×{n}" for code, n in sorted(result["statuses"].items()))
+    queries = result["queries"]
+    query_range = f"{queries[0]}" if len(queries) == 1 else f"{queries[0]}–{queries[-1]}"
+    verdict = "met" if p95 < TARGET_MS and all(c < 500 for c in result["statuses"]) else "MISSED"
+    if result["stopped"]:
+        verdict = f"MISSED (stopped after {len(times)}: over the time limit)"
+    return (
+        f"| {name} | {len(times)} | {percentile(times, 0.5):.1f} | {p95:.1f} | {times[-1]:.1f} "
+        f"| {query_range} | {statuses} | {verdict} |"
+    )
+
+
+# Page weight -------------------------------------------------------------------------------
+
+ASSET_PATTERN = re.compile(
+    r"""<(?:link[^>]+rel=["']?stylesheet["']?[^>]*href|script[^>]+src)=["']([^"']+)["']""",
+    re.IGNORECASE,
+)
+ASSET_PATTERN_HREF_FIRST = re.compile(
+    r"""<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?stylesheet""", re.IGNORECASE
+)
+
+
+def gzip_size(content):
+    return len(gzip.compress(content, compresslevel=6))
+
+
+def asset_size(url):
+    """Bytes a browser receives for a static file: the .gz WhiteNoise serves, if there is one."""
+    from django.conf import settings
+
+    relative = url.split("?")[0].removeprefix(settings.STATIC_URL)
+    path = Path(settings.STATIC_ROOT) / relative
+    compressed = path.with_name(path.name + ".gz")
+    if compressed.exists():
+        return compressed.stat().st_size, "gzip (.gz)"
+    if path.exists():
+        return gzip_size(path.read_bytes()), "gzip (computed)"
+    return None, "missing from STATIC_ROOT"
+
+
+def page_weight(client, url):
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    if response.status_code != 200:
+        return [f"{url} answered {response.status_code}; no page weight measured."]
+    content = response.content
+    if response.get("Content-Encoding") == "gzip":
+        html_bytes, how = len(content), "gzip (by the site)"
+        content = gzip.decompress(content)
+    else:
+        html_bytes, how = gzip_size(content), "gzip level 6 (as a front server would)"
+    html = content.decode()
+    assets = list(
+        dict.fromkeys(ASSET_PATTERN.findall(html) + ASSET_PATTERN_HREF_FIRST.findall(html))
+    )
+    rows = [f"| {url} (HTML, {len(content):,} bytes raw) | {html_bytes:,} | {how} |"]
+    total = html_bytes
+    for asset in assets:
+        size, asset_how = asset_size(asset)
+        rows.append(f"| {asset} | {size if size is None else f'{size:,}'} | {asset_how} |")
+        total += size or 0
+    verdict = "met" if total < BUDGET_BYTES else "MISSED"
+    return [
+        "| what | bytes transferred | how |",
+        "| --- | ---: | --- |",
+        *rows,
+        f"| **total** | **{total:,}** ({total / 1024:.1f} KB) | budget 80 KB: {verdict} |",
+    ]
+
+
+# Set-up ------------------------------------------------------------------------------------
+
+
+def prepare_database(target, seed):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from directory.management.commands.generate_directory import refresh_search_index
+    from directory.models import Service
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    if (ROOT / "fixtures" / "directory.json").exists():
+        call_command("load_directory", verbosity=0)
+    generated = Service.objects.filter(slug__startswith="gen-").count()
+    if generated < target:
+        print(f"Generating {target - generated} services (this takes a minute)…", file=sys.stderr)
+        call_command("generate_directory", services=target, seed=seed, verbosity=0)
+    if refresh_search_index(Service.objects.all()):
+        print("Refreshed the search index", file=sys.stderr)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # Planner statistics and a visibility map, as autovacuum gives a live database in
+            # time; without it, straight after a bulk load, index-only scans visit the heap.
+            cursor.execute("VACUUM ANALYZE")
+
+
+def describe_machine():
+    from django import get_version
+    from django.db import connection
+
+    from directory.models import Service
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0]}"
+        else:
+            database = connection.vendor
+    return [
+        f"- date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
+        f"- machine: {os.cpu_count()} CPU cores, {platform.machine()}, {platform.system()} "
+        f"{platform.release()}",
+        f"- Python {platform.python_version()}, Django {get_version()}, {database}",
+        f"- services: {Service.objects.count():,} ({Service.objects.published().count():,} "
+        "published)",
+    ]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=50_000, help="generated services wanted")
+    parser.add_argument("--requests", type=int, default=200, help="requests per group")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=60,
+        help="seconds per group before it stops early (a page far over target)",
+    )
+    options = parser.parse_args(argv)
+
+    configure_environment()
+    import django
+
+    django.setup()
+    import logging
+
+    from django.test import Client
+
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # 404s are reported below
+    prepare_database(options.services, options.seed)
+
+    client = Client(raise_request_exception=False)
+    rng = random.Random(options.seed)
+    lines = ["## Environment", "", *describe_machine(), "", "## Server time (ms)", ""]
+    lines += [
+        "| group | requests | p50 | p95 | max | queries per request | statuses | "
+        f"p95 < {TARGET_MS} ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    slowest, built = [], {}
+    for name, probe_url, urls in request_groups(rng, options.requests):
+        print(f"Measuring {name}…", file=sys.stderr)
+        if probe_url not in built:  # a 404 here means the page is not built yet
+            built[probe_url] = client.get(probe_url).status_code != 404
+        result = measure_group(client, urls, options.time_limit) if built[probe_url] else None
+        lines.append(summarise(name, result))
+        if result:
+            elapsed, url = max(result["timings"])
+            slowest.append(f"- {name}: {elapsed:.1f} ms `{url}`")
+    lines += ["", "Slowest request in each group:", "", *slowest]
+    lines += ["", "## Bytes transferred for /services/", "", *page_weight(client, "/services/")]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,495 @@
+"""A large, realistic, made-up directory for measuring speed (bench/run.py).
+
+Every generated row has a slug starting "gen-", so the real services from fixtures/ are never
+touched and `--clear` removes only what this command made. Service number i is built from its own
+random generator seeded with (seed, i), so a seed always gives the same directory, however it is
+split into batches and whether it is made in one go or topped up later (review dates count
+back from today).
+
+Contact details use Ofcom's ranges reserved for drama (020 7946 0xxx, 0808 157 0xxx,
+0306 999 0xxx), which reach no one, and websites under example.org, which is reserved.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+
+from directory.london import BOROUGHS, borough_slug
+from directory.models import (
+    Audience,
+    Borough,
+    DeliveryMode,
+    EligibilityCriterion,
+    Language,
+    Need,
+    Organisation,
+    ReferralRoute,
+    Service,
+    ThriveCategory,
+)
+from directory.phone import is_valid_uk_phone
+
+PREFIX = "gen-"
+BATCH_SIZE = 2000
+NATIONAL_SHARE = 0.02
+ORGANISATION_POOL = 600
+
+# A kind of service: how it is named, described and who it is for. Needs listed first are the
+# kind's core needs (every service of the kind has one of the first two); the first THRIVE
+# category is the main one.
+KINDS = [
+    {
+        "names": ["{borough} Youth Counselling", "{provider} Young People's Counselling"],
+        "summary": "Free, confidential counselling for young people who {feel}.",
+        "thrive": ["getting-help", "getting-advice"],
+        "needs": ["anxiety", "low-mood", "family-relationships", "school-stress", "self-harm"],
+        "ages": [(11, 25), (11, 18), (13, 25), (16, 25)],
+        "delivery": ["in-person", "online", "phone"],
+    },
+    {
+        "names": ["{provider} Wellbeing Hub", "{borough} Youth Wellbeing Hub"],
+        "summary": "Drop in to talk to a youth worker, join a group or get advice when you {feel}.",
+        "thrive": ["thriving", "getting-advice"],
+        "needs": ["low-mood", "anxiety", "body-image", "sleep", "school-stress"],
+        "ages": [(11, 18), (11, 25), (13, 19), (16, 25)],
+        "delivery": ["in-person", "online"],
+    },
+    {
+        "names": ["{borough} CAMHS", "{borough} Child and Adolescent Mental Health Service"],
+        "summary": "Specialist NHS assessment and treatment for children and young people who "
+        "{feel}.",
+        "thrive": ["getting-more-help", "getting-help"],
+        "needs": ["anxiety", "low-mood", "self-harm", "eating-difficulties", "trauma"],
+        "ages": [(0, 17), (0, 18), (5, 17)],
+        "delivery": ["in-person", "online", "at-home"],
+        "referral": ["gp", "school", "professional"],
+    },
+    {
+        "names": ["{borough} Mental Health Support Team in Schools", "{provider} Schools Team"],
+        "summary": "Mental health practitioners in schools and colleges helping pupils who {feel}.",
+        "thrive": ["getting-help", "getting-advice"],
+        "needs": ["anxiety", "low-mood", "school-stress", "behaviour", "sleep"],
+        "ages": [(5, 10), (11, 18), (5, 18)],
+        "delivery": ["in-school"],
+        "referral": ["school"],
+        "eligibility": ["attends-participating-school"],
+    },
+    {
+        "names": ["{borough} Neurodevelopmental Service", "{provider} Autism and ADHD Support"],
+        "summary": "Assessment, advice and groups for children with autism or ADHD, "
+        "and their families.",
+        "thrive": ["getting-help", "getting-more-help"],
+        "needs": ["neurodiversity", "behaviour", "parenting", "sleep"],
+        "ages": [(0, 17), (5, 18), (0, 25)],
+        "delivery": ["in-person", "at-home", "online"],
+        "referral": ["gp", "school", "parent-carer"],
+        "eligibility": ["send"],
+    },
+    {
+        "names": ["{borough} Early Help Family Support", "{provider} Family Centre"],
+        "summary": "Practical and emotional support for families with babies and young children.",
+        "thrive": ["getting-advice", "getting-help"],
+        "needs": ["early-years", "parenting", "family-relationships", "domestic-abuse"],
+        "ages": [(0, 4), (0, 10), (0, 17)],
+        "delivery": ["in-person", "at-home", "phone"],
+        "audiences": ["parents-carers"],
+        "eligibility": ["parent-carer", "lives-in-borough"],
+    },
+    {
+        "names": ["{borough} Eating Disorders Service", "{provider} Eating Difficulties Support"],
+        "summary": "Help for young people struggling with eating, food or how they see their body.",
+        "thrive": ["getting-more-help", "getting-help"],
+        "needs": ["eating-difficulties", "body-image", "anxiety"],
+        "ages": [(11, 18), (0, 17), (16, 25)],
+        "delivery": ["in-person", "online"],
+        "referral": ["gp", "self", "parent-carer"],
+    },
+    {
+        "names": ["{borough} Young Carers Project", "{provider} Young Carers Service"],
+        "summary": "Breaks, groups and someone to talk to for young people who look after "
+        "someone at home.",
+        "thrive": ["thriving", "getting-advice"],
+        "needs": ["young-carers", "family-relationships", "school-stress"],
+        "ages": [(5, 18), (8, 18), (11, 25)],
+        "delivery": ["in-person", "online", "phone"],
+        "eligibility": ["young-carer"],
+    },
+    {
+        "names": ["{provider} Bereavement Support", "{borough} Child Bereavement Service"],
+        "summary": "Support for children and young people after someone close to them has died.",
+        "thrive": ["getting-help", "getting-advice"],
+        "needs": ["bereavement", "low-mood", "trauma"],
+        "ages": [(5, 18), (0, 25), (11, 25)],
+        "delivery": ["in-person", "phone", "online"],
+    },
+    {
+        "names": ["{provider} LGBTQ+ Youth Group", "{borough} Pride Youth"],
+        "summary": "A safe group for LGBTQ+ young people, with one-to-one support when you {feel}.",
+        "thrive": ["thriving", "getting-advice"],
+        "needs": ["gender-and-sexuality", "low-mood", "anxiety"],
+        "ages": [(11, 25), (13, 25), (16, 25)],
+        "delivery": ["in-person", "online"],
+    },
+    {
+        "names": ["{borough} Young People's Drug and Alcohol Service", "{provider} Substance Use"],
+        "summary": "Confidential advice and support about drugs and alcohol for young people.",
+        "thrive": ["getting-help", "getting-advice"],
+        "needs": ["drugs-and-alcohol", "behaviour", "low-mood"],
+        "ages": [(11, 18), (11, 25), (16, 25)],
+        "delivery": ["in-person", "phone", "text"],
+    },
+    {
+        "names": ["{borough} Crisis Line for Young People", "{provider} Crisis Support"],
+        "summary": "Urgent mental health support, day and night, for young people in crisis.",
+        "thrive": ["getting-risk-support"],
+        "needs": ["self-harm", "suicidal-thoughts", "low-mood", "trauma"],
+        "ages": [(0, 17), (0, 25), (16, 25)],
+        "delivery": ["phone", "text", "online"],
+        "crisis": True,
+    },
+    {
+        "names": ["{provider} Online Counselling", "{provider} Chat Support"],
+        "summary": "Chat online to a trained counsellor when you {feel}.",
+        "thrive": ["getting-advice", "getting-help"],
+        "needs": ["anxiety", "low-mood", "self-harm", "body-image", "family-relationships"],
+        "ages": [(11, 25), (10, 18), (16, 25)],
+        "delivery": ["online", "text"],
+    },
+    {
+        "names": ["{borough} Trauma and Refugee Service", "{provider} Trauma Recovery"],
+        "summary": "Therapy for children and young people who have been through something "
+        "frightening.",
+        "thrive": ["getting-more-help", "getting-help"],
+        "needs": ["trauma", "domestic-abuse", "anxiety", "sleep"],
+        "ages": [(5, 18), (0, 17), (11, 25)],
+        "delivery": ["in-person", "at-home"],
+        "referral": ["professional", "gp", "school"],
+    },
+    {
+        "names": ["{borough} Youth Justice Wellbeing Team", "{provider} Choices Project"],
+        "summary": "Mentoring and mental health support for young people in trouble with the "
+        "police or at risk of exclusion.",
+        "thrive": ["getting-help", "getting-risk-support"],
+        "needs": ["behaviour", "trauma", "drugs-and-alcohol", "family-relationships"],
+        "ages": [(10, 18), (11, 25)],
+        "delivery": ["in-person", "at-home"],
+        "referral": ["professional", "school"],
+        "eligibility": ["youth-justice"],
+    },
+    {
+        "names": ["{borough} Parenting Programme", "{provider} Parents' Support Line"],
+        "summary": "Courses and a support line for parents and carers worried about a child.",
+        "thrive": ["getting-advice", "thriving"],
+        "needs": ["parenting", "behaviour", "neurodiversity", "family-relationships"],
+        "ages": [(0, 17), (0, 18), (5, 18)],
+        "delivery": ["phone", "online", "in-person"],
+        "audiences": ["parents-carers"],
+        "eligibility": ["parent-carer"],
+    },
+]
+
+FEELINGS = [
+    "feel anxious or low",
+    "are finding things hard",
+    "feel stressed or overwhelmed",
+    "are worried about school, home or friends",
+    "are struggling with how they feel",
+]
+PROVIDER_WORDS = [
+    "Riverside", "Northgate", "Harbour", "Beacon", "Kestrel", "Willow", "Lantern", "Compass",
+    "Cedar", "Oakwood", "Meridian", "Evergreen", "Bridgeway", "Greenleaf", "Hillside",
+    "Skylark", "Anchor", "Horizon", "Maple", "Wayfinder", "Fieldfare", "Lighthouse", "Rowan",
+    "Stepping Stones", "Open Door", "Kingfisher", "Thistle", "Brightwater", "Juniper", "Arbour",
+]  # fmt: skip
+PROVIDER_KINDS = [
+    "Youth Trust", "Family Centre", "Counselling", "Community Partnership", "Youth Project",
+    "Foundation", "Wellbeing Collective", "Children's Charity", "Youth Service",
+]  # fmt: skip
+OTHER_LANGUAGES = [
+    "Arabic", "Bengali", "British Sign Language", "Farsi", "French", "Polish", "Portuguese",
+    "Somali", "Spanish", "Tigrinya", "Turkish", "Urdu",
+]  # fmt: skip
+OPENING_HOURS = [
+    "Monday to Friday, 9am to 5pm",
+    "Monday to Friday, 10am to 6pm; Saturday 11am to 3pm",
+    "Weekdays 12pm to 10pm, weekends 6pm to 10pm",
+    "Term time only, school hours",
+    "24 hours a day, every day",
+]
+ELIGIBILITY_NOTES = {
+    "attends-participating-school": "For pupils at schools in the borough that take part.",
+    "send": "For children and young people with special educational needs or a disability.",
+    "parent-carer": "For parents and carers of children who live in the borough.",
+    "lives-in-borough": "You need to live in the borough.",
+    "young-carer": "For young people who look after a family member.",
+    "youth-justice": "For young people working with the youth justice service.",
+}
+REFERRAL_NOTES = {
+    "self": "You can contact them yourself by phone, online or by dropping in.",
+    "gp": "Ask your GP to refer you.",
+    "school": "Ask a teacher, school nurse or the school's mental health lead to refer you.",
+    "parent-carer": "A parent or carer can fill in the referral form.",
+    "professional": "A social worker, youth worker or other professional can refer.",
+}
+
+
+def _drama_numbers():
+    """Ofcom's drama numbers that the site's phone validation accepts.
+
+    Checked here rather than assumed, because libphonenumber's metadata changes between
+    releases; falls back to a London range if none of them pass.
+    """
+    prefixes = ["020 7946 0", "0808 157 0", "0306 999 0"]
+    numbers = [f"{prefix}{n:03d}" for prefix in prefixes for n in range(1000)]
+    valid = [number for number in numbers if is_valid_uk_phone(number)]
+    if not valid:
+        valid = [f"020 3{n:03d} {n:04d}" for n in range(1000)]
+        valid = [number for number in valid if is_valid_uk_phone(number)]
+    return valid
+
+
+@dataclass
+class GeneratedService:
+    service: Service
+    organisation_slug: str
+    relations: dict = field(default_factory=dict)  # relation name -> list of slugs
+
+
+def _organisation(index):
+    """The made-up organisation with this pool index: (slug, name)."""
+    rng = random.Random(f"organisation-{index}")
+    if index < len(BOROUGHS):
+        name = f"{BOROUGHS[index][0]} Council"
+    else:
+        name = f"{rng.choice(PROVIDER_WORDS)} {rng.choice(PROVIDER_KINDS)}"
+    return f"{PREFIX}org-{index:04d}", name
+
+
+def _some(rng, pool, low, high):
+    return rng.sample(pool, rng.randint(low, min(high, len(pool))))
+
+
+def generate_service(seed, number, phones, today):
+    """The made-up service with this number: the same every time for a seed."""
+    rng = random.Random(f"{seed}-{number}")
+    kind = rng.choice(KINDS)
+    is_national = rng.random() < NATIONAL_SHARE
+    if is_national:
+        boroughs, place = [], "National"
+    else:
+        home_name, _, icb = rng.choice(BOROUGHS)
+        neighbours = [name for name, _, other in BOROUGHS if other == icb and name != home_name]
+        boroughs = [home_name] + rng.sample(neighbours, rng.choice([0, 0, 0, 1, 1, 2]))
+        place = home_name
+    organisation_index = rng.randrange(ORGANISATION_POOL)
+    if rng.random() < 0.3 and not is_national:  # councils run a share of local services
+        organisation_index = [name for name, _, _ in BOROUGHS].index(place)
+    organisation_slug, provider = _organisation(organisation_index)
+    if provider.endswith(" Council"):
+        provider = place
+    name = rng.choice(kind["names"]).format(borough=place, provider=provider)
+    slug = f"{PREFIX}{number:06d}-{slugify(name)}"[:120].rstrip("-")
+
+    thrive = kind["thrive"][: 2 if rng.random() < 0.35 else 1]
+    core, others = kind["needs"][:2], kind["needs"][2:]
+    needs = [rng.choice(core), *_some(rng, others, 0, 3)]
+    min_age, max_age = rng.choice(kind["ages"])
+    audiences = kind.get("audiences", ["young-people"])[:]
+    if "parents-carers" not in audiences and (min_age < 11 or rng.random() < 0.25):
+        audiences.append("parents-carers")
+    if rng.random() < 0.15:
+        audiences.append("professionals")
+    referral_pool = kind.get("referral", ["self", "parent-carer", "gp", "school"])
+    referral = _some(rng, referral_pool, 1, 3)
+    if "referral" not in kind and rng.random() < 0.7 and "self" not in referral:
+        referral.insert(0, "self")
+    delivery = _some(rng, kind["delivery"], 1, 3)
+    paid = rng.random() < 0.06
+    languages = ["English"] + _some(rng, OTHER_LANGUAGES, 0, 2) if rng.random() < 0.3 else []
+    eligibility = [e for e in kind.get("eligibility", []) if rng.random() < 0.8]
+    if not is_national and "lives-in-borough" not in eligibility and rng.random() < 0.3:
+        eligibility.append("lives-in-borough")
+
+    status = rng.choices(
+        [Service.Status.PUBLISHED, Service.Status.DRAFT, Service.Status.ARCHIVED], [94, 4, 2]
+    )[0]
+    website = f"https://{organisation_slug.removeprefix(PREFIX)}.example.org/{slug}/"
+    phone = rng.choice(phones) if rng.random() < 0.85 else ""
+    ages = f"{min_age} to {max_age}" if min_age else f"up to {max_age}"
+    where = "anywhere in England" if is_national else " and ".join(boroughs)
+    service = Service(
+        name=name,
+        slug=slug,
+        summary=kind["summary"].format(feel=rng.choice(FEELINGS)),
+        description=(
+            f"{name} is run by {provider}. We work with children and young people aged {ages} "
+            f"{'who live ' + where if not is_national else where}. "
+            f"Everything you tell us is confidential unless we are worried about your safety."
+        ),
+        is_national=is_national,
+        min_age=min_age,
+        max_age=max_age,
+        referral_note=" ".join(REFERRAL_NOTES[route] for route in referral),
+        cost=Service.Cost.PAID if paid else Service.Cost.FREE,
+        cost_note="Sessions cost £10 to £40, depending on income." if paid else "",
+        is_crisis=kind.get("crisis", False),
+        phone=phone,
+        email=f"hello@{organisation_slug.removeprefix(PREFIX)}.example.org"
+        if rng.random() < 0.4
+        else "",
+        website=website if not phone or rng.random() < 0.8 else "",
+        opening_hours=OPENING_HOURS[4] if kind.get("crisis") else rng.choice(OPENING_HOURS[:4]),
+        eligibility_note=" ".join(ELIGIBILITY_NOTES.get(e, "") for e in eligibility).strip(),
+        status=status,
+        last_reviewed_on=today - datetime.timedelta(days=rng.randint(0, 540)),
+        source_note="Generated by manage.py generate_directory for performance testing",
+    )
+    relations = {
+        "thrive_categories": thrive,
+        "needs": needs,
+        "boroughs": [borough_slug(name) for name in boroughs],
+        "audiences": audiences,
+        "referral_routes": referral,
+        "delivery_modes": delivery,
+        "languages": [slugify(language) for language in languages],
+        "eligibility_criteria": eligibility,
+    }
+    return GeneratedService(service, organisation_slug, relations)
+
+
+RELATED_MODELS = {
+    "thrive_categories": ThriveCategory,
+    "needs": Need,
+    "boroughs": Borough,
+    "audiences": Audience,
+    "referral_routes": ReferralRoute,
+    "delivery_modes": DeliveryMode,
+    "languages": Language,
+    "eligibility_criteria": EligibilityCriterion,
+}
+
+
+def generated_services():
+    return Service.objects.filter(slug__startswith=PREFIX)
+
+
+def clear_generated():
+    """Delete what this command made, and nothing else. Returns how many services went."""
+    services = generated_services()
+    count = services.count()
+    with transaction.atomic():
+        for relation in RELATED_MODELS:
+            through = getattr(Service, relation).through
+            through.objects.filter(service__slug__startswith=PREFIX).delete()
+        services.delete()
+        Organisation.objects.filter(slug__startswith=PREFIX, services__isnull=True).delete()
+    return count
+
+
+def _ensure_languages():
+    for name in ["English", *OTHER_LANGUAGES]:
+        Language.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+
+
+def _ensure_organisations(slugs):
+    wanted = sorted(set(slugs))
+    names = {slug: name for slug, name in map(_organisation, range(ORGANISATION_POOL))}
+    Organisation.objects.bulk_create(
+        [
+            Organisation(
+                slug=slug,
+                name=names[slug],
+                website=f"https://{slug.removeprefix(PREFIX)}.example.org/",
+            )
+            for slug in wanted
+        ],
+        ignore_conflicts=True,
+    )
+    return dict(Organisation.objects.filter(slug__in=wanted).values_list("slug", "pk"))
+
+
+def _write_batch(batch, lookups):
+    organisations = _ensure_organisations(item.organisation_slug for item in batch)
+    for item in batch:
+        item.service.organisation_id = organisations[item.organisation_slug]
+    created = Service.objects.bulk_create([item.service for item in batch])
+    if any(service.pk is None for service in created):  # databases without RETURNING
+        pks = dict(
+            generated_services()
+            .filter(slug__in=[s.slug for s in created])
+            .values_list("slug", "pk")
+        )
+        for service in created:
+            service.pk = pks[service.slug]
+    for relation, model in RELATED_MODELS.items():
+        through = getattr(Service, relation).through
+        column = f"{model._meta.model_name}_id"
+        rows = [
+            through(service_id=item.service.pk, **{column: lookups[relation][slug]})
+            for item in batch
+            for slug in item.relations[relation]
+        ]
+        through.objects.bulk_create(rows, batch_size=5000)
+
+
+def refresh_search_index(queryset):
+    """Let the search module precompute what it needs for these services, if it does so.
+
+    bulk_create skips save() and signals, so anything search keeps up to date on save would
+    otherwise be missing for generated services. Returns whether there was anything to do.
+    """
+    try:
+        from directory import search
+    except ImportError:
+        return False
+    update = getattr(search, "update_search_vectors", None)
+    if update is None:
+        return False
+    update(queryset)
+    return True
+
+
+class Command(BaseCommand):
+    help = (
+        "Make a large, realistic, made-up directory for speed tests. Generated services have "
+        "slugs starting 'gen-'; --clear removes them and nothing else."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--services", type=int, default=50_000, help="How many to make")
+        parser.add_argument("--seed", type=int, default=1, help="The same seed, the same data")
+        parser.add_argument(
+            "--clear", action="store_true", help="Delete previously generated services first"
+        )
+
+    def handle(self, *args, services, seed, clear, **options):
+        if services < 0:
+            raise CommandError("--services must be 0 or more")
+        if clear:
+            removed = clear_generated()
+            self.stdout.write(f"Deleted {removed} generated services")
+        start = generated_services().count()
+        if start:
+            self.stdout.write(f"{start} generated services already there; adding the rest")
+        _ensure_languages()
+        lookups = {
+            relation: dict(model.objects.values_list("slug", "pk"))
+            for relation, model in RELATED_MODELS.items()
+        }
+        phones = _drama_numbers()
+        today = datetime.date.today()
+        for batch_start in range(start, services, BATCH_SIZE):
+            numbers = range(batch_start, min(batch_start + BATCH_SIZE, services))
+            batch = [generate_service(seed, n, phones, today) for n in numbers]
+            with transaction.atomic():
+                _write_batch(batch, lookups)
+            if options["verbosity"] > 1:
+                self.stdout.write(f"  {numbers.stop} services")
+        made = max(services - start, 0)
+        if made and refresh_search_index(generated_services()):
+            self.stdout.write("Updated the search index for the generated services")
+        self.stdout.write(self.style.SUCCESS(f"Generated {made} services (seed {seed})"))
