@@ -37,18 +37,28 @@ class ServiceQuerySet(models.QuerySet):
         """Services whose age range overlaps this one (an age band, say)."""
         return self.filter(min_age__lte=max_age, max_age__gte=min_age)
 
-    def _having(self, relation, values):
-        """Services related to any of these rows (instances or slugs), without duplicates."""
+    def _related_ids(self, relation, values):
+        """Ids of services related to any of these rows (instances or slugs).
+
+        Reads the link table alone, without joining services again, so it stays cheap at
+        tens of thousands of services.
+        """
         slugs, objects = _slugs_and_objects(values)
+        field = self.model._meta.get_field(relation)
+        target = field.m2m_reverse_field_name()
         condition = Q()
         if slugs:
-            condition |= Q(**{f"{relation}__slug__in": slugs})
+            condition |= Q(**{f"{target}__slug__in": slugs})
         if objects:
-            condition |= Q(**{f"{relation}__in": objects})
+            condition |= Q(**{f"{target}__in": objects})
+        links = field.remote_field.through.objects
         if not condition:
-            return self.none()
-        matching = self.model.objects.filter(condition).values("pk")
-        return self.filter(pk__in=matching)
+            return links.none().values(f"{field.m2m_field_name()}_id")
+        return links.filter(condition).values(f"{field.m2m_field_name()}_id")
+
+    def _having(self, relation, values):
+        """Services related to any of these rows, without duplicates."""
+        return self.filter(pk__in=self._related_ids(relation, values))
 
     def local_to(self, *boroughs):
         """Services that cover one of these boroughs (not counting national ones)."""
@@ -59,7 +69,8 @@ class ServiceQuerySet(models.QuerySet):
 
     def in_borough(self, *boroughs):
         """Services available to someone living in the borough: local to it, or national."""
-        return self.local_to(*boroughs) | self.national()
+        national_ids = self.model.objects.filter(is_national=True).order_by().values("pk")
+        return self.filter(pk__in=self._related_ids("boroughs", boroughs).union(national_ids))
 
     def in_thrive(self, *categories):
         return self._having("thrive_categories", categories)

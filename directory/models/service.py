@@ -119,7 +119,14 @@ class Service(models.Model):
                 name="service_status_valid",
             ),
         ]
-        indexes = [models.Index(fields=["status", "min_age", "max_age"])]
+        indexes = [
+            models.Index(fields=["status", "min_age", "max_age"]),
+            # The directory lists published services by name, 20 at a time.
+            models.Index(fields=["status", "name"], name="service_status_name_idx"),
+            models.Index(
+                fields=["id"], condition=models.Q(is_national=True), name="service_national_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -1,10 +1,12 @@
 """Real-browser tests: Playwright driving Debian's /usr/bin/chromium against live_server,
 with axe-core from npm for accessibility."""
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
 # itself (not the server) are still synchronous and safe.
@@ -33,6 +35,14 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def vocabulary(transactional_db):
+    """Browser tests are transactional: each ends by flushing the database, vocabularies made
+    by the data migration included. Create them again (an idempotent upsert)."""
+    migration = importlib.import_module("directory.migrations.0002_vocabulary")
+    migration.create_vocabulary(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,7 @@ from tests.factories import make_service
 
 from .conftest import DESKTOP, PHONE, axe_violations, scrolls_sideways
 
-# serialized_rollback: keep the vocabularies made by data migrations between tests.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -1,10 +1,7 @@
 """The navigator in a real browser: the whole journey with JavaScript on and off, and every
 page accessible at 320 px."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 
 from tests.factories import make_service
 
@@ -15,10 +12,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def directory():
-    # The journey needs the vocabulary (needs, THRIVE categories) that a data migration
-    # creates and that earlier transactional tests flush away; creating it again is harmless.
-    vocabulary = importlib.import_module("directory.migrations.0002_vocabulary")
-    vocabulary.create_vocabulary(apps, None)
     make_service(
         slug="kooth",
         name="Kooth",
