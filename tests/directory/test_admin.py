@@ -1,0 +1,60 @@
+import pytest
+from django.db import connection
+
+from directory.models import Audience, Need, Organisation, Service, ThriveCategory
+from tests.factories import make_service
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("commissioner", "c@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_every_model_has_a_working_admin_list(staff_client):
+    make_service()
+    for model in ["service", "organisation", "borough", "need", "thrivecategory", "ageband",
+                  "eligibilitycriterion", "audience", "referralroute", "deliverymode",
+                  "language", "problemreport"]:  # fmt: skip
+        response = staff_client.get(f"/admin/directory/{model}/")
+        assert response.status_code == 200, model
+
+
+def test_service_list_filters_by_review_due_and_searches(staff_client):
+    make_service(name="Never reviewed Kooth")
+    page = staff_client.get("/admin/directory/service/?review=due&q=kooth").content.decode()
+    assert "Never reviewed Kooth" in page
+
+
+def test_a_service_added_in_the_admin_can_be_found_by_its_need(staff_client):
+    organisation = Organisation.objects.create(name="Mind", slug="mind")
+    anxiety = Need.objects.get(slug="anxiety")
+    response = staff_client.post(
+        "/admin/directory/service/add/",
+        {
+            "name": "Calm Club",
+            "slug": "calm-club",
+            "organisation": organisation.pk,
+            "status": "published",
+            "summary": "Groups for young people.",
+            "min_age": 11,
+            "max_age": 18,
+            "cost": "free",
+            "thrive_categories": [ThriveCategory.objects.get(slug="getting-help").pk],
+            "audiences": [Audience.objects.get(slug="young-people").pk],
+            "needs": [anxiety.pk],
+            "locations-TOTAL_FORMS": 0,
+            "locations-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    from directory.search import search
+
+    found = search(Service.objects.published(), "worried")
+    if connection.vendor == "postgresql":
+        assert list(found.values_list("slug", flat=True)) == ["calm-club"]
+    else:
+        assert "calm-club" in found.values_list("slug", flat=True)
