@@ -4,18 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0004_search'),
+        ("directory", "0004_search"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(fields=['status', 'name'], name='service_status_name_idx'),
+            model_name="service",
+            index=models.Index(fields=["status", "name"], name="service_status_name_idx"),
         ),
         migrations.AddIndex(
-            model_name='service',
-            index=models.Index(condition=models.Q(('is_national', True)), fields=['id'], name='service_national_idx'),
+            model_name="service",
+            index=models.Index(
+                condition=models.Q(("is_national", True)),
+                fields=["id"],
+                name="service_national_idx",
+            ),
         ),
     ]
