@@ -125,8 +125,11 @@ def _postgresql_search(queryset, query, groups):
         term = SearchQuery(_tsquery_text(alternatives), search_type="raw", config="english")
         matches = Q(search_vector=term)
         word = alternatives[0]
-        if len(word) >= MIN_PREFIX_LENGTH:
-            matches |= Q(name__trigram_word_similar=word)
+        # A word is taken as a typo, and matched by trigram similarity on names, only when it
+        # finds nothing as typed: OR-ing the two for every word makes PostgreSQL read the
+        # whole table (see docs/performance.md).
+        if len(word) >= MIN_PREFIX_LENGTH and not queryset.filter(matches).exists():
+            matches = Q(name__trigram_word_similar=word)
         condition &= matches
         every_term = term if every_term is None else every_term | term
     return (
