@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from ..models import Service
+from ..search import search
 from ..shortlist import Shortlist
 
 MAX_QUERY_LENGTH = 200
@@ -11,16 +12,12 @@ def shortlist(request):
     requested = Shortlist.from_query(request.GET)
     found = {
         service.slug: service
-        for service in Service.objects.published()
-        .with_detail_data()
-        .filter(slug__in=requested.slugs)
+        for service in Service.objects.published().with_card_data().filter(slug__in=requested.slugs)
     }
     shortlist = Shortlist(tuple(slug for slug in requested.slugs if slug in found))
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     suggestions = []
     if query and not shortlist.is_full:
-        from ..search import search  # the search module lands separately
-
         candidates = Service.objects.published().exclude(slug__in=shortlist.slugs)
         suggestions = [
             (service, shortlist.with_service(service.slug).url)
