@@ -313,7 +313,6 @@ def prepare_database(target, seed):
     from django.core.management import call_command
     from django.db import connection
 
-    from directory.management.commands.generate_directory import refresh_search_index
     from directory.models import Service
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -324,8 +323,6 @@ def prepare_database(target, seed):
     if generated < target:
         print(f"Generating {target - generated} services (this takes a minute)…", file=sys.stderr)
         call_command("generate_directory", services=target, seed=seed, verbosity=0)
-    if refresh_search_index(Service.objects.all()):
-        print("Refreshed the search index", file=sys.stderr)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # Planner statistics and a visibility map, as autovacuum gives a live database in

@@ -16,7 +16,6 @@ from .models import (
     Service,
     ThriveCategory,
 )
-from .search import update_search_vectors
 
 
 class ServiceCountMixin:
@@ -52,11 +51,6 @@ class AgeBandAdmin(admin.ModelAdmin):
 class NeedAdmin(ServiceCountMixin, admin.ModelAdmin):
     list_display = ["name", "label", "slug", "service_count"]
     search_fields = ["name", "label", "slug"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # A need's label and synonyms are part of its services' search text.
-        update_search_vectors(Service.objects.filter(needs=obj))
 
 
 @admin.register(EligibilityCriterion, Audience, ReferralRoute, DeliveryMode, Language)
@@ -175,11 +169,6 @@ class ServiceAdmin(admin.ModelAdmin):
         ),
         ("Review", {"fields": ["last_reviewed_on", "source_note", "created_at", "updated_at"]}),
     ]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Needs are saved with the related objects, so the search text is ready only now.
-        update_search_vectors(Service.objects.filter(pk=form.instance.pk))
 
     @admin.display(description="ages", ordering="min_age")
     def age_range(self, obj):

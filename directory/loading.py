@@ -24,7 +24,6 @@ from .models import (
     Service,
     ThriveCategory,
 )
-from .search import update_search_vectors
 
 RELATIONS = {
     "thrive": ("thrive_categories", ThriveCategory),
@@ -149,8 +148,6 @@ def load_directory_data(data):
                 report.updated += 1
         if report.problems:
             raise DirectoryDataError(report.problems)
-        loaded = [entry["slug"] for entry in data.get("services", [])]
-        update_search_vectors(Service.objects.filter(slug__in=loaded))
     return report
 
 

@@ -143,43 +143,6 @@ def _postgresql_search(queryset, query, groups):
     )
 
 
-def update_search_vectors(queryset):
-    """Recompute the stored, weighted search vector of each service in `queryset`.
-
-    Call after writing services (load_directory, generate_directory, the admin): vectors are
-    not updated in save(). Weights: name A; needs (name, young person's label, synonyms) and
-    "crisis" for crisis services B; summary and organisation C; description D.
-    Does nothing on databases without full-text search. Returns how many rows it updated.
-    """
-    if not _is_postgresql():
-        return 0
-    from .models import Need, Organisation, Service
-
-    service_table = Service._meta.db_table
-    needs_table = Service.needs.through._meta.db_table
-    ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
-    sql = f"""
-        UPDATE {service_table} AS s SET search_vector =
-            setweight(to_tsvector('english', s.name), 'A')
-            || setweight(to_tsvector('english', coalesce((
-                SELECT string_agg(
-                    n.name || ' ' || n.label || ' ' || coalesce((
-                        SELECT string_agg(synonym, ' ')
-                        FROM jsonb_array_elements_text(n.synonyms) AS synonym
-                    ), ''), ' ')
-                FROM {needs_table} AS sn JOIN {Need._meta.db_table} AS n ON n.id = sn.need_id
-                WHERE sn.service_id = s.id
-            ), '') || CASE WHEN s.is_crisis THEN ' {" ".join(CRISIS_WORDS)}' ELSE '' END), 'B')
-            || setweight(to_tsvector('english', s.summary || ' ' || o.name), 'C')
-            || setweight(to_tsvector('english', s.description), 'D')
-        FROM {Organisation._meta.db_table} AS o
-        WHERE o.id = s.organisation_id AND s.id IN ({ids_sql})
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ids_params)
-        return cursor.rowcount
-
-
 # The portable fallback -----------------------------------------------------------------------
 
 

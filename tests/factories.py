@@ -12,7 +12,6 @@ from directory.models import (
     Service,
     ThriveCategory,
 )
-from directory.search import update_search_vectors
 
 _counter = itertools.count(1)
 
@@ -52,5 +51,4 @@ def make_service(
     service.audiences.set(Audience.objects.filter(slug__in=audiences))
     service.referral_routes.set(ReferralRoute.objects.filter(slug__in=referral))
     service.delivery_modes.set(DeliveryMode.objects.filter(slug__in=delivery))
-    update_search_vectors(Service.objects.filter(pk=service.pk))
     return service

@@ -25,10 +25,8 @@ def create_indexes(apps, schema_editor):
         return
     for _, sql in INDEXES:
         schema_editor.execute(sql)
-    from directory.search import update_search_vectors
-
-    Service = apps.get_model("directory", "Service")
-    update_search_vectors(Service.objects.all())
+    # Vectors for existing services are computed by 0006_derived_columns, whose triggers keep
+    # them up to date from then on.
 
 
 def drop_indexes(apps, schema_editor):

@@ -10,6 +10,7 @@ from .lookups import (
     ThriveCategory,
 )
 from .reports import ProblemReport
+from .search import SearchWord
 from .service import Location, Organisation, Service
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Organisation",
     "ProblemReport",
     "ReferralRoute",
+    "SearchWord",
     "Service",
     "ThriveCategory",
 ]

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 
 from ..phone import validate_uk_phone
+from .fields import DerivedSlugsField
 from .lookups import (
     Audience,
     Borough,
@@ -97,9 +98,18 @@ class Service(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Weighted full-text search on PostgreSQL, kept up to date by
-    # directory.search.update_search_vectors (never by save()); unused on SQLite.
+    # Derived by PostgreSQL's triggers from the fields and links above, whatever writes them
+    # (migration 0006, directory/index.py); whatever Django writes here is replaced. Empty and
+    # unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    borough_slugs = DerivedSlugsField()
+    need_slugs = DerivedSlugsField()
+    thrive_slugs = DerivedSlugsField()
+    audience_slugs = DerivedSlugsField()
+    referral_slugs = DerivedSlugsField()
+    delivery_slugs = DerivedSlugsField()
+    language_slugs = DerivedSlugsField()
+    eligibility_slugs = DerivedSlugsField()
 
     objects = ServiceQuerySet.as_manager()
 

@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from directory.models import Service
 from directory.phone import is_valid_uk_phone
+from directory.search import search
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
@@ -101,20 +102,14 @@ def test_clear_leaves_real_services_alone():
     assert list(Service.objects.all()) == [real]
 
 
-def test_generated_services_go_into_the_search_index_when_search_keeps_one(monkeypatch):
-    import sys
-    import types
-
-    import directory
-
-    search = sys.modules.get("directory.search") or types.ModuleType("directory.search")
-    indexed = []
-    monkeypatch.setitem(sys.modules, "directory.search", search)
-    monkeypatch.setattr(directory, "search", search, raising=False)
-    monkeypatch.setattr(
-        search, "update_search_vectors", lambda qs: indexed.extend(qs), raising=False
-    )
-
+def test_generated_services_are_found_by_search_and_filters():
     generate(30)
+    service = Service.objects.filter(slug__startswith="gen-").with_card_data().first()
+    need = service.needs.first()
+    borough = service.boroughs.first() if not service.is_national else None
 
-    assert len(indexed) == 30
+    by_need = Service.objects.with_needs(need.slug)
+    assert by_need.filter(pk=service.pk).exists()
+    if borough:
+        assert Service.objects.in_borough(borough.slug).filter(pk=service.pk).exists()
+    assert service in search(Service.objects.all(), service.name)

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
+from directory import index
 from directory.london import BOROUGHS, borough_slug
 from directory.models import (
     Audience,
@@ -434,23 +435,7 @@ def _write_batch(batch, lookups):
             for slug in item.relations[relation]
         ]
         through.objects.bulk_create(rows, batch_size=5000)
-
-
-def refresh_search_index(queryset):
-    """Let the search module precompute what it needs for these services, if it does so.
-
-    bulk_create skips save() and signals, so anything search keeps up to date on save would
-    otherwise be missing for generated services. Returns whether there was anything to do.
-    """
-    try:
-        from directory import search
-    except ImportError:
-        return False
-    update = getattr(search, "update_search_vectors", None)
-    if update is None:
-        return False
-    update(queryset)
-    return True
+    return created
 
 
 class Command(BaseCommand):
@@ -486,10 +471,11 @@ class Command(BaseCommand):
             numbers = range(batch_start, min(batch_start + BATCH_SIZE, services))
             batch = [generate_service(seed, n, phones, today) for n in numbers]
             with transaction.atomic():
-                _write_batch(batch, lookups)
+                # Derive each service's search and filter columns once, not once per link.
+                with index.deferred():
+                    created = _write_batch(batch, lookups)
+                index.rebuild(Service.objects.filter(pk__in=[s.pk for s in created]))
             if options["verbosity"] > 1:
                 self.stdout.write(f"  {numbers.stop} services")
         made = max(services - start, 0)
-        if made and refresh_search_index(generated_services()):
-            self.stdout.write("Updated the search index for the generated services")
         self.stdout.write(self.style.SUCCESS(f"Generated {made} services (seed {seed})"))
