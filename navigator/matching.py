@@ -1,28 +1,19 @@
 """The matching engine: validated answers in, ranked services with their reasons out.
 
 Who is eligible comes only from ServiceQuerySet methods (the one definition the directory uses
-too). Ranking is plain Python over a few facts per candidate that one query annotates (how many
-needs it meets, THRIVE fit, self-referral, delivery, local); only the services shown are then
-loaded with `with_card_data()`. So the number of queries is fixed however many services match,
-and a large directory costs one light query, not thousands of model instances. See
-docs/navigator.md.
+too). One query ranks the candidates by a few facts it annotates from the same vocabulary (how
+many needs it meets, THRIVE fit, self-referral, delivery, local), counts them, and returns the
+best few; only those are then loaded with `with_card_data()`. So the number of queries is fixed
+however many services match, and a large directory is ranked inside the database, not in
+Python. See docs/navigator.md.
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When, Window
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from directory.london import BOROUGH_NAMES
@@ -93,16 +84,18 @@ class Group:
 
 @dataclass(frozen=True)
 class Facts:
-    """What ranking needs to know about one candidate, annotated by the candidates query."""
+    """What ranking knew about one candidate, annotated by the ranking query."""
 
     pk: int
-    name: str
-    is_crisis: bool
     needs_met: int
     thrive_fit: int  # 2: the category the impact answer calls for; 1: the next one along
     self_referral: bool
-    delivery_met: int
     is_local: bool
+    total: int  # how many candidates there were in all
+    local_total: int  # and how many of them were local
+
+
+FACT_FIELDS = ("pk", "needs_met", "thrive_fit", "self_referral", "is_local", "total", "local_total")
 
 
 @dataclass(frozen=True)
@@ -190,12 +183,11 @@ def match_services(answers):
     """Rank the services that fit these answers. Never empty without saying what to do next."""
     if answers.is_over_25:
         return Results(answers, (), 0, nothing_local=True, next_steps=ADULT_NEXT_STEPS)
-    facts = ranking_facts(candidate_services(answers), answers)
-    if not facts:
+    ranked = ranked_facts(candidate_services(answers), answers)
+    if not ranked:
         # Nothing fits the needs: national services for the age and audience, whatever
         # they help with, so the page is never empty.
-        facts = ranking_facts(eligible_services(answers).national(), answers)
-    ranked = sorted(facts, key=lambda f: _rank_key(f, answers))[:MAX_SHOWN]
+        ranked = ranked_facts(eligible_services(answers).national(), answers)
     services = Service.objects.filter(pk__in=[f.pk for f in ranked]).with_card_data()
     by_pk = {service.pk: service for service in services}
     matches = tuple(
@@ -210,78 +202,73 @@ def match_services(answers):
         for position, fact in enumerate(ranked, start=1)
         if fact.pk in by_pk
     )
-    nothing_local = not any(fact.is_local for fact in facts)
-    return Results(answers, matches, len(facts), nothing_local, next_steps=NEXT_STEPS)
+    total = ranked[0].total if ranked else 0
+    nothing_local = not ranked or ranked[0].local_total == 0
+    return Results(answers, matches, total, nothing_local, next_steps=NEXT_STEPS)
 
 
-# Ranking: a few facts per candidate from one query, ordered in Python.
-
-
-def _count_related(relation, slug_field, slugs):
-    through = getattr(Service, relation).through
-    rows = (
-        through.objects.filter(service_id=OuterRef("pk"), **{f"{slug_field}__slug__in": slugs})
-        .order_by()
-        .values("service_id")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
-
-
-def _has_related(relation, slug_field, slugs):
-    through = getattr(Service, relation).through
-    return Exists(
-        through.objects.filter(service_id=OuterRef("pk"), **{f"{slug_field}__slug__in": slugs})
-    )
+# Ranking: one query orders the candidates and counts them; only the best are loaded.
 
 
 def _thrive_slugs_at(distance, answers):
     return [slug for slug in THRIVE_ORDER if _distance(slug, answers) == distance]
 
 
-def ranking_facts(services, answers):
-    """One query: each candidate with what ranking needs to know about it."""
-    rows = services.annotate(
-        needs_met=_count_related("needs", "need", answers.needs),
-        thrive_fit=Case(
-            When(
-                _has_related("thrive_categories", "thrivecategory", _thrive_slugs_at(0, answers)),
-                then=2,
-            ),
-            When(
-                _has_related("thrive_categories", "thrivecategory", _thrive_slugs_at(1, answers)),
-                then=1,
-            ),
-            default=0,
-        ),
-        self_referral=_has_related("referral_routes", "referralroute", ["self"]),
-        delivery_met=_count_related("delivery_modes", "deliverymode", answers.delivery),
-        is_local=_has_related("boroughs", "borough", [answers.borough]),
-    ).values_list(
-        "pk",
-        "name",
-        "is_crisis",
-        "needs_met",
-        "thrive_fit",
-        "self_referral",
-        "delivery_met",
-        "is_local",
-    )
-    return [Facts(*row) for row in rows]
+def _flag(condition):
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def _rank_key(facts, answers):
-    return (
-        not (answers.has_crisis_needs and facts.is_crisis),  # urgent help first
-        -facts.needs_met,
-        -facts.thrive_fit,
-        not (answers.who == "young-person" and facts.self_referral),
-        -facts.delivery_met,
-        not facts.is_local,
-        facts.name.casefold(),
-        facts.pk,
+def _count_linked(relation, slugs):
+    """How many of these slugs the service is linked to (0 for none asked)."""
+    total = Value(0, output_field=IntegerField())
+    for slug in slugs:
+        total = total + _flag(Service.objects.linked_to(relation, [slug]))
+    return total
+
+
+def ranked_facts(services, answers):
+    """The best MAX_SHOWN candidates, ranked, each with what ranking knew about it."""
+    linked_to = Service.objects.linked_to
+    is_local = (
+        _flag(linked_to("boroughs", [answers.borough]))
+        if answers.knows_borough
+        else Value(0, output_field=IntegerField())
     )
+    self_referral = _flag(linked_to("referral_routes", ["self"]))
+    rows = (
+        services.annotate(
+            crisis_first=_flag(Q(is_crisis=True)) if answers.has_crisis_needs else Value(0),
+            needs_met=_count_linked("needs", answers.needs),
+            thrive_fit=Case(
+                When(linked_to("thrive_categories", _thrive_slugs_at(0, answers)), then=2),
+                When(linked_to("thrive_categories", _thrive_slugs_at(1, answers)), then=1),
+                default=0,
+                output_field=IntegerField(),
+            ),
+            self_referral=self_referral,
+            # Young people can usually only use a service they can contact themselves.
+            reachable=self_referral if answers.who == "young-person" else Value(0),
+            delivery_met=_count_linked("delivery_modes", answers.delivery),
+            is_local=is_local,
+            total=Window(Count("pk")),
+            local_total=Window(Sum(is_local)),
+        )
+        .order_by(
+            "-crisis_first",
+            "-needs_met",
+            "-thrive_fit",
+            "-reachable",
+            "-delivery_met",
+            "-is_local",
+            Lower("name"),
+            "pk",
+        )
+        .values_list(*FACT_FIELDS)[:MAX_SHOWN]
+    )
+    return [
+        Facts(pk, needs, fit, bool(self_referral), bool(local), total, local_total or 0)
+        for pk, needs, fit, self_referral, local, total, local_total in rows
+    ]
 
 
 def _needs_met(service, answers):
