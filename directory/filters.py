@@ -51,7 +51,9 @@ def _unknown_some(what):
 
 
 class ServiceFilter(django_filters.FilterSet):
-    """Every filter calls a ServiceQuerySet method; search (`q`) runs last, so it orders."""
+    """Every filter calls a ServiceQuerySet method. Search (`q`) orders as well as narrows, so
+    it runs after the others, in filter_queryset: `qs` is then a SearchResults, which pages
+    like a queryset."""
 
     borough = django_filters.ModelChoiceFilter(
         queryset=Borough.objects.only("name", "slug"),
@@ -125,7 +127,7 @@ class ServiceFilter(django_filters.FilterSet):
         error_messages={"invalid_choice": "To show only free services, use free=1"},
     )
     q = django_filters.CharFilter(
-        method="filter_search",
+        method="search_runs_last",
         label="Search",
         max_length=MAX_QUERY_LENGTH,
         error_messages={
@@ -166,8 +168,13 @@ class ServiceFilter(django_filters.FilterSet):
     def filter_free(self, queryset, name, value):
         return queryset.free()
 
-    def filter_search(self, queryset, name, value):
-        return search(queryset, value.strip())
+    def search_runs_last(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        query = self.form.cleaned_data.get("q", "").strip()
+        return search(queryset, query) if query else queryset
 
 
 PARAMETERS = ["q", "borough", "age", "need", "thrive", "audience", "referral", "delivery",

@@ -1,22 +1,36 @@
 """Search: the one place that knows how to find services from words people type.
 
-`search(queryset, query)` narrows a Service queryset to what matches and orders it by
-relevance, best first. On PostgreSQL it uses a precomputed, weighted full-text vector and
-trigram similarity on names (for typos); elsewhere (SQLite, the demo) a portable fallback.
-docs/search.md explains how relevance works on each.
+`search(queryset, query)` returns the services in `queryset` that match `query`, best first, as
+a `SearchResults` that Django's Paginator can page through. Relevance is the same on every
+database, in tiers (docs/search.md):
+
+0. the service's name is exactly what was typed;
+1. every word typed (or a word that means the same) is in the name;
+2. every word is in the name or names a need the service helps with;
+3. every word is somewhere in its entry (summary, organisation, description).
+
+Within a tier, services are in alphabetical order. On PostgreSQL each tier is an indexed
+condition on columns the database derives (directory/index.py), and a page is assembled from
+the first services of each tier, so a word that matches 20,000 services costs no more than one
+that matches 20. Elsewhere (SQLite, the demo) a portable fallback ranks in one query.
+
+A word that finds nothing is taken as a typo and corrected to the most similar known word
+("councelling" -> "counselling"); `SearchResults.corrections` says what was changed.
 """
 
 import difflib
 import re
+from functools import cached_property
 
-from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db import connections
+from django.db.models import Case, IntegerField, Q, Value, When
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 MIN_PREFIX_LENGTH = 4  # shorter words must match whole: "ad" should not find "adolescent"
-TRIGRAM_WORD_SIMILARITY = 0.45  # "kooht"~"Kooth" 0.5; "counselling"~"Parenting Course" 0.42
+TYPO_SIMILARITY = 0.3  # pg_trgm similarity to a known word: "kooht"~"kooth" 0.33
 TYPO_CUTOFF = 0.75  # difflib's ratio for the portable fallback
+COUNT_LIMIT = 1000  # "more than 1,000 services": counting every match would cost more
 
 # Words people use for kinds of service, beyond the needs' own synonyms (Need.synonyms).
 # Each word also finds the others in its list.
@@ -53,10 +67,7 @@ STOP_WORDS = frozenset(
      "this", "to", "we", "with", "you", "your"]
 )  # fmt: skip
 WORD = re.compile(r"[^\W_]+")
-
-
-def _is_postgresql():
-    return connection.vendor == "postgresql"
+TIERS = 4  # exact name, all in the name, in the name or needs, anywhere
 
 
 def search_terms(query):
@@ -72,26 +83,69 @@ def search_terms(query):
     for word in text.split():
         if word in STOP_WORDS or any(word in group for group in groups):
             continue
-        groups.append(list(dict.fromkeys([word, *SERVICE_SYNONYMS.get(word, [])])))
+        groups.append(_group(word))
     return groups[:MAX_TERMS]
+
+
+def _group(word):
+    return list(dict.fromkeys([word, *SERVICE_SYNONYMS.get(word, [])]))
+
+
+def _is_crisis_group(alternatives):
+    return any(alternative in CRISIS_WORDS for alternative in alternatives)
 
 
 def search(queryset, query):
     """Services in `queryset` that match `query`, most relevant first."""
-    groups = search_terms(query or "")
-    if not groups:
-        return queryset.none()
-    if _is_postgresql():
-        return _postgresql_search(queryset, query[:MAX_QUERY_LENGTH], groups)
-    return _portable_search(queryset, query[:MAX_QUERY_LENGTH], groups)
+    query = (query or "")[:MAX_QUERY_LENGTH]
+    groups = search_terms(query)
+    if connections[queryset.db].vendor == "postgresql":
+        return PostgreSQLSearchResults(queryset, query, groups)
+    return PortableSearchResults(queryset, query, groups)
 
 
-def _exact_name_bonus(query):
-    return Case(
-        When(name__iexact=query.strip(), then=Value(1.0)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
+class SearchResults:
+    """The matches of one search, best first. Counts and slices like a queryset, so Django's
+    Paginator pages through it; a slice is a list of services from `queryset` (with whatever
+    it prefetches)."""
+
+    def __init__(self, queryset, query, groups):
+        self.queryset = queryset
+        self.query = query.strip()
+        self.groups = groups
+        self.corrections = {}  # typed word -> the known word searched for instead
+
+    def count(self):
+        return self._count if self.groups else 0
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[: self.count()])
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop
+        if stop is None:
+            stop = self.count()
+        if not self.groups or stop <= start:
+            return []
+        return self._page(start, stop)
+
+    count_is_limited = False
+
+    @property
+    def searched_for(self):
+        """The query as searched, with typos corrected."""
+        words = self.query.split()
+        return " ".join(self.corrections.get(word.lower(), word) for word in words)
+
+    def _in_order(self, ids):
+        """Services of `queryset` with these ids, in this order."""
+        found = self.queryset.filter(pk__in=ids).in_bulk()
+        return [found[pk] for pk in ids if pk in found]
 
 
 # PostgreSQL ----------------------------------------------------------------------------------
@@ -110,37 +164,149 @@ def _tsquery_text(alternatives):
     return " | ".join(parts)
 
 
-def _postgresql_search(queryset, query, groups):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+class PostgreSQLSearchResults(SearchResults):
+    """Each tier is a condition PostgreSQL answers from an index (name_vector, need_slugs,
+    search_vector); a page takes the first services of each tier in name order, so its cost
+    is bounded by the page, not by how many services match."""
 
-    # The trigram operator's threshold is a setting; pg_trgm's default (0.6) misses typos.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
-            [str(TRIGRAM_WORD_SIMILARITY)],
+    def _matches(self, column, groups):
+        from django.contrib.postgres.search import SearchQuery
+
+        text = " & ".join(f"({_tsquery_text(alternatives)})" for alternatives in groups)
+        return Q(**{column: SearchQuery(text, search_type="raw", config="english")})
+
+    def _need_slugs(self, groups):
+        """For each group, the slugs of the needs whose name, label or synonyms match it."""
+        from .models import Need
+
+        conditions = ", ".join(["v @@ to_tsquery('english', %s)"] * len(groups))
+        sql = f"""
+            SELECT slug, {conditions} FROM (
+                SELECT slug, to_tsvector('english', name || ' ' || label || ' ' || coalesce((
+                    SELECT string_agg(s, ' ') FROM jsonb_array_elements_text(synonyms) AS s
+                ), '')) AS v FROM {Need._meta.db_table}
+            ) AS needs
+        """
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [_tsquery_text(group) for group in groups])
+            rows = cursor.fetchall()
+        return [[row[0] for row in rows if row[1 + i]] for i in range(len(groups))]
+
+    def _tiers(self, groups):
+        """The condition of each tier, best first; a service ranks in the best it meets."""
+        in_name = self._matches("name_vector", groups)
+        in_name_or_needs, any_needs = Q(), False
+        for alternatives, needs in zip(groups, self._need_slugs(groups), strict=True):
+            in_needs = Q(need_slugs__overlap=needs)
+            if _is_crisis_group(alternatives):
+                in_needs |= Q(is_crisis=True)
+            any_needs = any_needs or bool(needs) or _is_crisis_group(alternatives)
+            in_name_or_needs &= self._matches("name_vector", [alternatives]) | in_needs
+        return [
+            Q(name__iexact=self.query),
+            in_name,
+            # No word names a need: this tier would be the one above again.
+            in_name_or_needs if any_needs else in_name,
+            self._matches("search_vector", groups),
+        ]
+
+    def _count_of(self, tiers):
+        """How many services match, counting no further than COUNT_LIMIT + 1."""
+        return self.queryset.filter(tiers[0] | tiers[-1])[: COUNT_LIMIT + 1].count()
+
+    @cached_property
+    def _plan(self):
+        """The tiers searched and how many services they find. When nothing is found, words
+        that find nothing on their own are taken as typos of the most similar known word, and
+        the search runs again; so corrections cost queries only when they are needed."""
+        tiers = self._tiers(self.groups)
+        count = self._count_of(tiers)
+        if count:
+            return tiers, count
+        typos = [
+            alternatives[0]
+            for alternatives in self.groups
+            if len(alternatives[0]) >= MIN_PREFIX_LENGTH
+            and not self.queryset.filter(self._matches("search_vector", [alternatives])).exists()
+        ]
+        self.corrections = self._corrections(typos)
+        if not self.corrections:
+            return tiers, count
+        groups = [_group(self.corrections.get(group[0], group[0])) for group in self.groups]
+        tiers = self._tiers(groups)
+        return tiers, self._count_of(tiers)
+
+    def _corrections(self, typos):
+        """The known word most like each typo, where one is like it enough."""
+        from .models import SearchWord
+
+        if not typos:
+            return {}
+        sql = f"""
+            SELECT typed, best.word FROM unnest(%s::text[]) AS typed
+            CROSS JOIN LATERAL (
+                SELECT word FROM {SearchWord._meta.db_table}
+                WHERE word %% typed AND similarity(word, typed) >= %s
+                ORDER BY similarity(word, typed) DESC, word LIMIT 1
+            ) AS best
+            WHERE best.word <> typed
+        """
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [typos, TYPO_SIMILARITY])
+            return dict(cursor.fetchall())
+
+    @property
+    def _count(self):
+        return min(self._plan[1], COUNT_LIMIT)
+
+    @property
+    def count_is_limited(self):
+        return self.groups and self._plan[1] > COUNT_LIMIT
+
+    def _page(self, start, stop):
+        tiers, count = self._plan
+        if count <= COUNT_LIMIT:
+            # Few enough to rank them all in one query, from the search indexes.
+            tier = Case(
+                *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
+                output_field=IntegerField(),
+            )
+            ranked = (
+                self.queryset.filter(tiers[0] | tiers[-1])
+                .annotate(search_tier=tier)
+                .order_by("search_tier", "name", "pk")
+                .values_list("pk", flat=True)
+            )
+            return self._in_order(list(ranked[start:stop]))
+        return self._in_order(self._page_of_many(tiers, start, stop))
+
+    def _page_of_many(self, tiers, start, stop):
+        """Ids for one page when very many services match.
+
+        Each tier contains the ones below it (a name that has every word also matches
+        anywhere), so the first `stop` services of every tier in name order, each counted in
+        its best tier, always include the first `stop` overall. PostgreSQL reads each tier
+        along the name index and stops early, so the cost follows the page, not the matches.
+        """
+        branches, params = [], []
+        for position, condition in enumerate(tiers):
+            if position and condition is tiers[position - 1]:
+                continue
+            sql, branch_params = (
+                self.queryset.filter(condition)
+                .order_by("name", "pk")
+                .values_list("pk", "name")[:stop]
+                .query.sql_with_params()
+            )
+            branches.append(f"SELECT id, name, {position} AS tier FROM ({sql}) AS t(id, name)")
+            params.extend(branch_params)
+        sql = (
+            f"SELECT id FROM ({' UNION ALL '.join(branches)}) AS hits GROUP BY id, name "
+            "ORDER BY min(tier), name, id LIMIT %s OFFSET %s"
         )
-    condition = Q()
-    every_term = None
-    for alternatives in groups:
-        term = SearchQuery(_tsquery_text(alternatives), search_type="raw", config="english")
-        matches = Q(search_vector=term)
-        word = alternatives[0]
-        # A word is taken as a typo, and matched by trigram similarity on names, only when it
-        # finds nothing as typed: OR-ing the two for every word makes PostgreSQL read the
-        # whole table (see docs/performance.md).
-        if len(word) >= MIN_PREFIX_LENGTH and not queryset.filter(matches).exists():
-            matches = Q(name__trigram_word_similar=word)
-        condition &= matches
-        every_term = term if every_term is None else every_term | term
-    return (
-        queryset.filter(condition)
-        .annotate(
-            search_rank=SearchRank(F("search_vector"), every_term)
-            + TrigramWordSimilarity(query, "name")
-            + _exact_name_bonus(query)
-        )
-        .order_by("-search_rank", "name")
-    )
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [*params, stop - start, start])
+            return [row[0] for row in cursor.fetchall()]
 
 
 # The portable fallback -----------------------------------------------------------------------
@@ -149,15 +315,6 @@ def _postgresql_search(queryset, query, groups):
 def _stem(word):
     """A crude stem, enough for substring matching: "counselling" -> "counsel"."""
     return word[: max(MIN_PREFIX_LENGTH, len(word) - 3)] if len(word) > 6 else word
-
-
-def _vocabulary(queryset, needs):
-    words = set(SERVICE_SYNONYMS)
-    for name in queryset.model.objects.published().values_list("name", flat=True):
-        words.update(WORD.findall(name.lower()))
-    for need in needs:
-        words.update(WORD.findall(_need_text(need)))
-    return sorted(word for word in words if len(word) >= MIN_PREFIX_LENGTH)
 
 
 def _need_text(need):
@@ -179,41 +336,65 @@ def _needs_matching(alternative, needs):
     return matched
 
 
-def _portable_search(queryset, query, groups):
-    from .models import Need, Service
+class PortableSearchResults(SearchResults):
+    """icontains on crude stems, tiers counted with Case/When, in one ordered query: fine for
+    the few hundred services of a demo, not for a national directory."""
 
-    needs = list(Need.objects.all())
-    vocabulary = _vocabulary(queryset, needs)
-    need_links = Service.needs.through.objects
-    condition = Q()
-    rank = Value(0, output_field=IntegerField())
-    for alternatives in groups:
-        word = alternatives[0]
-        patterns = [(alternative, _stem(alternative)) for alternative in alternatives]
-        if len(word) >= MIN_PREFIX_LENGTH and word not in vocabulary:
-            corrections = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
-            if corrections:  # a typo: match what they meant, and the word itself in full
-                patterns = [(word, word)] + [(c, _stem(c)) for c in corrections]
-        in_name, in_summary, in_description = Q(), Q(), Q()
-        need_ids = set()
-        for alternative, stem in patterns:
-            in_name |= Q(name__icontains=stem)
-            in_summary |= Q(summary__icontains=stem) | Q(organisation__name__icontains=stem)
-            in_description |= Q(description__icontains=stem)
-            need_ids.update(_needs_matching(alternative, needs))
-        in_needs = Q(pk__in=need_links.filter(need__in=need_ids).values("service_id"))
-        if any(alternative in CRISIS_WORDS for alternative in alternatives):
-            in_needs |= Q(is_crisis=True)
-        condition &= in_name | in_needs | in_summary | in_description
-        rank = (
-            rank
-            + Case(When(in_name, then=8), default=0)
-            + Case(When(in_needs, then=4), default=0)
-            + Case(When(in_summary, then=2), default=0)
-            + Case(When(in_description, then=1), default=0)
+    def _vocabulary(self, needs):
+        words = set(SERVICE_SYNONYMS)
+        for name in self.queryset.model.objects.published().values_list("name", flat=True):
+            words.update(WORD.findall(name.lower()))
+        for need in needs:
+            words.update(WORD.findall(_need_text(need)))
+        return sorted(word for word in words if len(word) >= MIN_PREFIX_LENGTH)
+
+    @cached_property
+    def _ranked(self):
+        from .models import Need, Service
+
+        needs = list(Need.objects.all())
+        vocabulary = self._vocabulary(needs)
+        need_links = Service.needs.through.objects
+        in_name, in_name_or_needs, anywhere = Q(), Q(), Q()
+        for alternatives in self.groups:
+            word = alternatives[0]
+            patterns = [(alternative, _stem(alternative)) for alternative in alternatives]
+            if len(word) >= MIN_PREFIX_LENGTH and word not in vocabulary:
+                corrections = difflib.get_close_matches(word, vocabulary, n=1, cutoff=TYPO_CUTOFF)
+                if corrections:  # a typo: match what they meant, and the word itself in full
+                    self.corrections[word] = corrections[0]
+                    patterns = [(word, word)] + [(c, _stem(c)) for c in _group(corrections[0])]
+            name, text, need_ids = Q(), Q(), set()
+            for alternative, stem in patterns:
+                name |= Q(name__icontains=stem)
+                text |= (
+                    Q(summary__icontains=stem)
+                    | Q(organisation__name__icontains=stem)
+                    | Q(description__icontains=stem)
+                )
+                need_ids.update(_needs_matching(alternative, needs))
+            in_needs = Q(pk__in=need_links.filter(need__in=need_ids).values("service_id"))
+            if _is_crisis_group(alternatives):
+                in_needs |= Q(is_crisis=True)
+            in_name &= name
+            in_name_or_needs &= name | in_needs
+            anywhere &= name | in_needs | text
+        tier = Case(
+            When(name__iexact=self.query, then=Value(0)),
+            When(in_name, then=Value(1)),
+            When(in_name_or_needs, then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
         )
-    return (
-        queryset.filter(condition)
-        .annotate(search_rank=rank + Case(When(name__iexact=query.strip(), then=100), default=0))
-        .order_by("-search_rank", "name")
-    )
+        return (
+            self.queryset.filter(Q(name__iexact=self.query) | anywhere)
+            .annotate(search_tier=tier)
+            .order_by("search_tier", "name", "pk")
+        )
+
+    @cached_property
+    def _count(self):
+        return self._ranked.count()
+
+    def _page(self, start, stop):
+        return list(self._ranked[start:stop])

@@ -102,6 +102,7 @@ class Service(models.Model):
     # (migration 0006, directory/index.py); whatever Django writes here is replaced. Empty and
     # unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    name_vector = SearchVectorField(null=True, editable=False)
     borough_slugs = DerivedSlugsField()
     need_slugs = DerivedSlugsField()
     thrive_slugs = DerivedSlugsField()

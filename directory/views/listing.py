@@ -57,9 +57,19 @@ def page_links(page, query):
     }
 
 
+def result_count(results, page):
+    """The result count: "12 services", or "More than 1,000 services" where search stopped."""
+    count = page.paginator.count
+    if getattr(results, "count_is_limited", False):
+        return f"More than {count:,} services"
+    return f"{count:,} service{'' if count == 1 else 's'}"
+
+
 def service_list(request):
-    filterset = ServiceFilter(request.GET or None, queryset=Service.objects.published())
-    page, page_error = paginate(filterset.qs.with_card_data(), request.GET.get("page"))
+    filterset = ServiceFilter(
+        request.GET or None, queryset=Service.objects.published().with_card_data()
+    )
+    page, page_error = paginate(filterset.qs, request.GET.get("page"))
     errors = filter_errors(filterset)
     if page_error:
         errors.append(("page", page_error))
@@ -70,8 +80,11 @@ def service_list(request):
         {
             "filterset": filterset,
             "typed_query": typed,
-            "searched_for": filterset.form.cleaned_data.get("q") if filterset.is_bound else "",
+            "searched_for": getattr(filterset.qs, "searched_for", ""),
+            "corrections": getattr(filterset.qs, "corrections", {}),
             "page": page,
+            "result_count": result_count(filterset.qs, page),
+            "count_is_limited": getattr(filterset.qs, "count_is_limited", False),
             "page_links": page_links(page, request.GET),
             "active_filters": active_filters(filterset),
             "options": filter_options(filterset),

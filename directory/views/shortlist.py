@@ -21,7 +21,7 @@ def shortlist(request):
         candidates = Service.objects.published().exclude(slug__in=shortlist.slugs)
         suggestions = [
             (service, shortlist.with_service(service.slug).url)
-            for service in search(candidates, query).with_card_data()[:MAX_SUGGESTIONS]
+            for service in search(candidates.with_card_data(), query)[:MAX_SUGGESTIONS]
         ]
     return render(
         request,

@@ -2,7 +2,9 @@
 typos and everyday words still find it. Runs on SQLite and on PostgreSQL."""
 
 import pytest
+from django.db import connection
 
+from directory import search as search_module
 from directory.models import Service
 from directory.search import search, search_terms
 from tests.factories import make_service
@@ -137,3 +139,68 @@ def test_the_real_directory_finds_kooth_and_childline(real_directory):
     assert names("childine")[0] == "Childline"
     assert "Samaritans" in names("samaratins")
     assert any("CAMHS" in name for name in names("camhs")[:3])
+
+
+def test_relevance_goes_by_where_the_words_are_then_by_name(directory):
+    make_service(name="Anxiety Drop-in")  # the word in its name
+    make_service(name="Bright Start", needs=["anxiety"])  # helps with it
+    make_service(name="Harbour Project", description="Some come to us with anxiety.")
+
+    assert names("anxiety") == [
+        "Anxiety Drop-in",  # the name
+        "Bright Start",  # a need it helps with, then by name
+        "Kooth",
+        "Westminster Youth Counselling",
+        "Harbour Project",  # only mentioned
+    ]
+
+
+def test_an_exact_name_comes_before_other_names_with_the_word(directory):
+    make_service(name="Childline Schools Service")
+    make_service(name="About Childline")
+    assert names("childline")[0] == "Childline"
+
+
+def test_a_corrected_typo_says_what_was_searched_for_instead(directory):
+    results = search(Service.objects.published(), "kooht")
+    assert list(results)[0].name == "Kooth"
+    assert results.corrections == {"kooht": "kooth"}
+    assert results.searched_for == "kooth"
+
+
+def test_a_word_that_finds_something_is_never_corrected(directory):
+    results = search(Service.objects.published(), "kooth")
+    assert results.corrections == {}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite counts every match")
+def test_very_many_matches_are_counted_up_to_a_limit_and_page_the_same(real_directory, monkeypatch):
+    queries = ["support", "young people", "counselling", "anxiety", "family", "camhs", "kooth"]
+    ranked_in_one_query = {}
+    for query in queries:
+        results = search(Service.objects.published(), query)
+        ranked_in_one_query[query] = [s.pk for s in results]
+        assert not results.count_is_limited
+
+    monkeypatch.setattr(search_module, "COUNT_LIMIT", 5)
+    for query, expected in ranked_in_one_query.items():
+        results = search(Service.objects.published(), query)
+        assert results.count() == min(len(expected), 5)
+        assert results.count_is_limited == (len(expected) > 5)
+        pages = [s.pk for start in range(0, 15, 3) for s in results[start : start + 3]]
+        assert pages == expected[:15], query
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite counts every match")
+def test_the_list_page_says_when_it_stopped_counting(real_directory, client, monkeypatch):
+    monkeypatch.setattr(search_module, "COUNT_LIMIT", 5)
+    html = client.get("/services/", {"q": "support"}).content.decode()
+    assert ">More than 5 services</h2>" in html
+    # It lists as many as it counted: more words or a filter narrow the rest.
+    assert html.count('class="nhsuk-card app-service-card"') == 5
+
+
+def test_the_list_page_says_when_it_corrected_a_typo(directory, client):
+    html = client.get("/services/", {"q": "samaratins"}).content.decode()
+    assert "We could not find “samaratins”, so we searched for “samaritans”." in html
+    assert ">Samaritans</a>" in html
