@@ -3,7 +3,7 @@
 Who is eligible comes only from ServiceQuerySet methods (the one definition the directory uses
 too). One query ranks the candidates by a few facts it annotates from the same vocabulary (how
 many needs it meets, THRIVE fit, self-referral, delivery, local), counts them, and returns the
-best few; only those are then loaded with `with_card_data()`. So the number of queries is fixed
+best few; only those are then loaded with `with_match_data()`. So the number of queries is fixed
 however many services match, and a large directory is ranked inside the database, not in
 Python. See docs/navigator.md.
 """
@@ -188,7 +188,7 @@ def match_services(answers):
         # Nothing fits the needs: national services for the age and audience, whatever
         # they help with, so the page is never empty.
         ranked = ranked_facts(eligible_services(answers).national(), answers)
-    services = Service.objects.filter(pk__in=[f.pk for f in ranked]).with_card_data()
+    services = Service.objects.filter(pk__in=[f.pk for f in ranked]).with_match_data()
     by_pk = {service.pk: service for service in services}
     matches = tuple(
         Match(

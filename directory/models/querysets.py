@@ -120,19 +120,22 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lte=cutoff))
 
     def with_card_data(self):
-        """Everything a service card or API row shows, in a fixed number of queries."""
+        """What a service card shows (organisation, places, ways in), in a fixed number of
+        queries."""
         from .lookups import Borough
 
         return self.select_related("organisation").prefetch_related(
-            "thrive_categories",
-            "needs",
-            "audiences",
             "referral_routes",
-            "delivery_modes",
             Prefetch("boroughs", queryset=Borough.objects.only("name", "slug")),
         )
 
-    def with_detail_data(self):
+    def with_match_data(self):
+        """A card, and what the navigator explains a match with."""
         return self.with_card_data().prefetch_related(
+            "thrive_categories", "needs", "audiences", "delivery_modes"
+        )
+
+    def with_detail_data(self):
+        return self.with_match_data().prefetch_related(
             "languages", "eligibility_criteria", "locations"
         )
