@@ -330,6 +330,22 @@ def prepare_database(target, seed):
             cursor.execute("VACUUM ANALYZE")
 
 
+def cpu_speed_ms():
+    """Milliseconds for a fixed pure-Python loop: how fast this machine was just now.
+
+    The machines here share their cores, and their speed varies by 2x from hour to hour; the
+    figure lets two reports be compared fairly.
+    """
+    best = math.inf
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
 def describe_machine():
     from django import get_version
     from django.db import connection
@@ -349,6 +365,9 @@ def describe_machine():
         f"- Python {platform.python_version()}, Django {get_version()}, {database}",
         f"- services: {Service.objects.count():,} ({Service.objects.published().count():,} "
         "published)",
+        f"- CPU speed: a 1,000,000-step Python loop took {cpu_speed_ms():.0f} ms (lower is "
+        "faster), before and after: "
+        "see the end of the report",
     ]
 
 
@@ -396,6 +415,7 @@ def main(argv=None):
             slowest.append(f"- {name}: {elapsed:.1f} ms `{url}`")
     lines += ["", "Slowest request in each group:", "", *slowest]
     lines += ["", "## Bytes transferred for /services/", "", *page_weight(client, "/services/")]
+    lines += ["", f"CPU speed at the end: the same loop took {cpu_speed_ms():.0f} ms."]
     print("\n".join(lines))
 
 

@@ -2,6 +2,7 @@
 national helplines use (which ordinary validators reject)."""
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -50,6 +51,7 @@ def validate_uk_phone(value):
         )
 
 
+@lru_cache(maxsize=4096)  # a page shows the same few numbers again and again
 def display_phone(value):
     """How a number is written on the page: '0800 023 4650', '116 123'."""
     if is_short_code(value):
@@ -60,6 +62,7 @@ def display_phone(value):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
+@lru_cache(maxsize=4096)
 def phone_href(value):
     """The tel:/sms: target: short codes as dialled, other numbers in E.164."""
     if is_short_code(value):

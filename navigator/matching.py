@@ -19,6 +19,7 @@ from django.urls import reverse
 from directory.london import BOROUGH_NAMES
 from directory.models import Service
 from directory.urgent_lines import local_urgent_line
+from directory.wording import join_words
 
 from .answers import Answers
 
@@ -309,13 +310,6 @@ def _lower_first(text):
     return text[:1].lower() + text[1:]
 
 
-def _join(words):
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def _ages(service):
     if service.min_age == 0:
         return f"children and young people up to {service.max_age}"
@@ -327,7 +321,7 @@ def reasons(service, facts, answers):
         yield "Gives urgent support when you need it now"
     needs = _needs_met(service, answers)
     if needs:
-        yield "Helps with " + _join(_lower_first(need.label) for need in needs)
+        yield "Helps with " + join_words(_lower_first(need.label) for need in needs)
     if facts.self_referral:
         if answers.who == "professional":
             yield "Young people can contact them themselves"
@@ -344,7 +338,7 @@ def reasons(service, facts, answers):
         yield "Suits how much it is affecting everyday life"
     delivery = _delivery_met(service, answers)
     if delivery:
-        yield "You can get support " + _join(DELIVERY_PHRASES[mode] for mode in delivery)
+        yield "You can get support " + join_words(DELIVERY_PHRASES[mode] for mode in delivery)
     if service.cost == Service.Cost.FREE:
         yield "Free"
 
@@ -384,7 +378,7 @@ def how_to_get_in(service, who):
             if slug in routes
         ]
         if accepted:
-            parts.append(f"Referrals from {_join(accepted)}.")
+            parts.append(f"Referrals from {join_words(accepted)}.")
         if parts:
             return " ".join(parts)
     return "Contact them to ask how to get support"

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 
 from ..phone import validate_uk_phone
+from ..wording import join_words
 from .fields import DerivedSlugsField
 from .lookups import (
     Audience,
@@ -156,6 +157,19 @@ class Service(models.Model):
         if self.min_age == 0:
             return f"up to {self.max_age}"
         return f"{self.min_age} to {self.max_age}"
+
+    @property
+    def area_text(self):
+        """Where it is available, as a card says it (reads the prefetched boroughs)."""
+        if self.is_national:
+            return "Anywhere in England"
+        return join_words(borough.name for borough in self.boroughs.all()) or "Ask the service"
+
+    @property
+    def ways_in_text(self):
+        """Who can ask for help from it, as a card says it (reads the prefetched routes)."""
+        names = [route.name for route in self.referral_routes.all()]
+        return ". ".join(names) or "Contact the service to ask how"
 
     @property
     def has_contact(self):
