@@ -26,6 +26,9 @@ FACET_COLUMNS = {
     "eligibility_criteria": "eligibility_slugs",
 }
 
+# Every column the triggers derive, none of them read or written by Django.
+DERIVED_COLUMNS = ("search_vector", "name_vector", *FACET_COLUMNS.values())
+
 
 def derives_columns(using="default"):
     """Whether this database keeps the derived columns (PostgreSQL does)."""

@@ -210,31 +210,41 @@ class PostgreSQLSearchResults(SearchResults):
             self._matches("search_vector", groups),
         ]
 
-    def _count_of(self, tiers):
-        """How many services match, counting no further than COUNT_LIMIT + 1."""
-        return self.queryset.filter(tiers[0] | tiers[-1])[: COUNT_LIMIT + 1].count()
+    def _matching_ids(self, tiers):
+        """The ids of the matching services, in no order, up to COUNT_LIMIT + 1 of them.
+
+        Where more match, reading stops there: the count says "more than", and pages come
+        from _page_of_many. Where fewer do, the page ranks exactly these ids, so the search
+        indexes are read once.
+        """
+        # The exact name separately: OR-ing it in would upper-case every name read.
+        matching = self.queryset.filter(tiers[-1]).order_by().values_list("pk", flat=True)
+        exact = self.queryset.filter(tiers[0]).order_by().values_list("pk", flat=True)
+        return list(matching[: COUNT_LIMIT + 1].union(exact))
 
     @cached_property
     def _plan(self):
-        """The tiers searched and how many services they find. When nothing is found, words
-        that find nothing on their own are taken as typos of the most similar known word, and
-        the search runs again; so corrections cost queries only when they are needed."""
+        """The tiers searched and the services they find. When nothing is found, words
+        that find no published service at all are taken as typos of the most similar known
+        word, and the search runs again; so corrections cost queries only when needed."""
         tiers = self._tiers(self.groups)
-        count = self._count_of(tiers)
-        if count:
-            return tiers, count
+        ids = self._matching_ids(tiers)
+        if ids:
+            return tiers, ids
+        # A typo is a word nothing in the directory has, not one the filters ruled out.
+        directory = self.queryset.model.objects.published()
         typos = [
             alternatives[0]
             for alternatives in self.groups
             if len(alternatives[0]) >= MIN_PREFIX_LENGTH
-            and not self.queryset.filter(self._matches("search_vector", [alternatives])).exists()
+            and not directory.filter(self._matches("search_vector", [alternatives])).exists()
         ]
         self.corrections = self._corrections(typos)
         if not self.corrections:
-            return tiers, count
+            return tiers, ids
         groups = [_group(self.corrections.get(group[0], group[0])) for group in self.groups]
         tiers = self._tiers(groups)
-        return tiers, self._count_of(tiers)
+        return tiers, self._matching_ids(tiers)
 
     def _corrections(self, typos):
         """The known word most like each typo, where one is like it enough."""
@@ -257,22 +267,22 @@ class PostgreSQLSearchResults(SearchResults):
 
     @property
     def _count(self):
-        return min(self._plan[1], COUNT_LIMIT)
+        return min(len(self._plan[1]), COUNT_LIMIT)
 
     @property
     def count_is_limited(self):
-        return self.groups and self._plan[1] > COUNT_LIMIT
+        return bool(self.groups) and len(self._plan[1]) > COUNT_LIMIT
 
     def _page(self, start, stop):
-        tiers, count = self._plan
-        if count <= COUNT_LIMIT:
-            # Few enough to rank them all in one query, from the search indexes.
+        tiers, ids = self._plan
+        if len(ids) <= COUNT_LIMIT:
+            # Every match is known: rank them in one query, reading them by id.
             tier = Case(
                 *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
                 output_field=IntegerField(),
             )
             ranked = (
-                self.queryset.filter(tiers[0] | tiers[-1])
+                self.queryset.filter(pk__in=ids)
                 .annotate(search_tier=tier)
                 .order_by("search_tier", "name", "pk")
                 .values_list("pk", flat=True)

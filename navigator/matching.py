@@ -273,16 +273,16 @@ def ranked_facts(services, answers):
 
 
 def _needs_met(service, answers):
-    return [need for need in service.needs.all() if need.slug in answers.needs]
+    return [need for need in service.need_list if need.slug in answers.needs]
 
 
 def _delivery_met(service, answers):
-    offered = {mode.slug for mode in service.delivery_modes.all()}
+    offered = {mode.slug for mode in service.delivery_mode_list}
     return [mode for mode in answers.delivery if mode in offered]
 
 
 def _route_slugs(service):
-    return {route.slug for route in service.referral_routes.all()}
+    return {route.slug for route in service.referral_route_list}
 
 
 def _distance(category_slug, answers):
@@ -295,7 +295,7 @@ def _distance(category_slug, answers):
 
 def best_category(service, answers):
     """The service's THRIVE category that best fits the answers (risk support in a crisis)."""
-    categories = list(service.thrive_categories.all())
+    categories = list(service.thrive_category_list)
     if answers.has_crisis_needs and service.is_crisis:
         risk = [c for c in categories if c.slug == RISK_SUPPORT]
         if risk:
@@ -331,7 +331,7 @@ def reasons(service, facts, answers):
         yield f"For {_ages(service)} in {BOROUGH_NAMES[answers.borough]}"
     else:
         yield f"For {_ages(service)} anywhere in England"
-    audiences = {audience.slug for audience in service.audiences.all()}
+    audiences = {audience.slug for audience in service.audience_list}
     if answers.who == "parent-carer" and "parents-carers" in audiences:
         yield "Supports parents and carers"
     if facts.thrive_fit == 2 and not service.is_crisis:

@@ -121,21 +121,43 @@ class ServiceQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """What a service card shows (organisation, places, ways in), in a fixed number of
-        queries."""
+        queries, as Service.borough_list and referral_route_list."""
         from .lookups import Borough
 
         return self.select_related("organisation").prefetch_related(
-            "referral_routes",
-            Prefetch("boroughs", queryset=Borough.objects.only("name", "slug")),
+            Prefetch("referral_routes", to_attr="referral_route_list"),
+            Prefetch(
+                "boroughs", queryset=Borough.objects.only("name", "slug"), to_attr="borough_list"
+            ),
         )
 
     def with_match_data(self):
-        """A card, and what the navigator explains a match with."""
-        return self.with_card_data().prefetch_related(
-            "thrive_categories", "needs", "audiences", "delivery_modes"
+        """What the navigator explains a match with: ways in, THRIVE categories, needs,
+        audiences and delivery, as Service.referral_route_list and friends."""
+        return self.prefetch_related(
+            Prefetch("referral_routes", to_attr="referral_route_list"),
+            Prefetch("thrive_categories", to_attr="thrive_category_list"),
+            Prefetch("needs", to_attr="need_list"),
+            Prefetch("audiences", to_attr="audience_list"),
+            Prefetch("delivery_modes", to_attr="delivery_mode_list"),
         )
 
     def with_detail_data(self):
-        return self.with_match_data().prefetch_related(
-            "languages", "eligibility_criteria", "locations"
+        """Everything the service page shows."""
+        return (
+            self.with_card_data()
+            .with_match_data()
+            .prefetch_related(
+                Prefetch("languages", to_attr="language_list"),
+                Prefetch("eligibility_criteria", to_attr="eligibility_criterion_list"),
+                Prefetch("locations", to_attr="location_list"),
+            )
         )
+
+
+class ServiceManager(models.Manager.from_queryset(ServiceQuerySet)):
+    """Services without the columns the database derives for itself (directory/index.py):
+    Python never reads them, so they are not fetched, and save() never writes them."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer(*index.DERIVED_COLUMNS)

@@ -204,3 +204,8 @@ def test_the_list_page_says_when_it_corrected_a_typo(directory, client):
     html = client.get("/services/", {"q": "samaratins"}).content.decode()
     assert "We could not find “samaratins”, so we searched for “samaritans”." in html
     assert ">Samaritans</a>" in html
+
+
+def test_a_word_the_filters_rule_out_is_not_taken_for_a_typo(directory):
+    results = search(Service.objects.published().crisis(), "kooth")
+    assert list(results) == [] and results.corrections == {}

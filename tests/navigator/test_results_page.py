@@ -112,6 +112,6 @@ def test_query_count_does_not_grow_with_the_number_of_matches(
         )
     query = "urgent=no&who=parent-carer&age=15&borough=westminster&need=anxiety&impact=a-lot"
     # Need choices, the ranked candidates, the services shown and their prefetched relations.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         response = client.get(f"/help/results/?{query}")
     assert response.status_code == 200
