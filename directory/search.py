@@ -211,16 +211,26 @@ class PostgreSQLSearchResults(SearchResults):
         ]
 
     def _matching_ids(self, tiers):
-        """The ids of the matching services, in no order, up to COUNT_LIMIT + 1 of them.
+        """The ids of the matching services, best first, up to COUNT_LIMIT + 1 of them.
 
-        Where more match, reading stops there: the count says "more than", and pages come
-        from _page_of_many. Where fewer do, the page ranks exactly these ids, so the search
-        indexes are read once.
+        The database stops reading at COUNT_LIMIT + 1 matches, in no order, and then ranks
+        what it read. Where that is every match, these are the results, in one query. Where
+        more match, the count says "more than" and pages come from _page_of_many.
         """
+        tier = Case(
+            *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
+            output_field=IntegerField(),
+        )
+        columns = ("pk", "search_tier", "name")
+        matching = self.queryset.filter(tiers[-1]).order_by().annotate(search_tier=tier)
         # The exact name separately: OR-ing it in would upper-case every name read.
-        matching = self.queryset.filter(tiers[-1]).order_by().values_list("pk", flat=True)
-        exact = self.queryset.filter(tiers[0]).order_by().values_list("pk", flat=True)
-        return list(matching[: COUNT_LIMIT + 1].union(exact))
+        exact = self.queryset.filter(tiers[0]).order_by().annotate(search_tier=Value(0))
+        ranked = (
+            matching.values_list(*columns)[: COUNT_LIMIT + 1]
+            .union(exact.values_list(*columns))
+            .order_by("search_tier", "name", "pk")
+        )
+        return [pk for pk, _, _ in ranked]
 
     @cached_property
     def _plan(self):
@@ -276,18 +286,7 @@ class PostgreSQLSearchResults(SearchResults):
     def _page(self, start, stop):
         tiers, ids = self._plan
         if len(ids) <= COUNT_LIMIT:
-            # Every match is known: rank them in one query, reading them by id.
-            tier = Case(
-                *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
-                output_field=IntegerField(),
-            )
-            ranked = (
-                self.queryset.filter(pk__in=ids)
-                .annotate(search_tier=tier)
-                .order_by("search_tier", "name", "pk")
-                .values_list("pk", flat=True)
-            )
-            return self._in_order(list(ranked[start:stop]))
+            return self._in_order(ids[start:stop])  # every match, already ranked
         return self._in_order(self._page_of_many(tiers, start, stop))
 
     def _page_of_many(self, tiers, start, stop):
