@@ -241,20 +241,34 @@ class PostgreSQLSearchResults(SearchResults):
         ids = self._matching_ids(tiers)
         if ids:
             return tiers, ids
-        # A typo is a word nothing in the directory has, not one the filters ruled out.
-        directory = self.queryset.model.objects.published()
-        typos = [
-            alternatives[0]
-            for alternatives in self.groups
-            if len(alternatives[0]) >= MIN_PREFIX_LENGTH
-            and not directory.filter(self._matches("search_vector", [alternatives])).exists()
-        ]
-        self.corrections = self._corrections(typos)
+        words = [group for group in self.groups if len(group[0]) >= MIN_PREFIX_LENGTH]
+        found = self._found_in_directory(words)
+        self.corrections = self._corrections(
+            [group[0] for group, is_found in zip(words, found, strict=True) if not is_found]
+        )
         if not self.corrections:
             return tiers, ids
         groups = [_group(self.corrections.get(group[0], group[0])) for group in self.groups]
         tiers = self._tiers(groups)
         return tiers, self._matching_ids(tiers)
+
+    def _found_in_directory(self, groups):
+        """For each group, whether any published service matches it, in one query.
+
+        A typo is a word nothing in the directory has, not one the filters ruled out.
+        """
+        if not groups:
+            return []
+        directory = self.queryset.model.objects.published()
+        selects, params = [], []
+        for alternatives in groups:
+            exists = directory.filter(self._matches("search_vector", [alternatives]))
+            sql, exists_params = exists.order_by().values("pk")[:1].query.sql_with_params()
+            selects.append(f"EXISTS ({sql})")
+            params.extend(exists_params)
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(selects)}", params)
+            return list(cursor.fetchone())
 
     def _corrections(self, typos):
         """The known word most like each typo, where one is like it enough."""
