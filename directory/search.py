@@ -30,7 +30,7 @@ MAX_TERMS = 8
 MIN_PREFIX_LENGTH = 4  # shorter words must match whole: "ad" should not find "adolescent"
 TYPO_SIMILARITY = 0.3  # pg_trgm similarity to a known word: "kooht"~"kooth" 0.33
 TYPO_CUTOFF = 0.75  # difflib's ratio for the portable fallback
-COUNT_LIMIT = 500  # "More than 500 services": counting every match costs more than it tells
+COUNT_LIMIT = 200  # "More than 200 services": ten pages; counting on costs more than it tells
 
 # Words people use for kinds of service, beyond the needs' own synonyms (Need.synonyms).
 # Each word also finds the others in its list.
