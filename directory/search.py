@@ -151,14 +151,18 @@ class SearchResults:
 # PostgreSQL ----------------------------------------------------------------------------------
 
 
-def _tsquery_text(alternatives):
-    """One group as to_tsquery syntax: prefixes for words, <-> for phrases."""
+def _tsquery_text(alternatives, whole_words=frozenset()):
+    """One group as to_tsquery syntax: <-> for phrases; a word of 4 letters or more as a
+    prefix ("bereav" finds "bereavement"), unless it is in `whole_words`: a known word is
+    matched by its stem ("counselling" finds "counsel"), which costs the index a third of a
+    prefix."""
     parts = []
     for alternative in alternatives:
         words = WORD.findall(alternative)
         if len(words) == 1:
             word = words[0]
-            parts.append(f"{word}:*" if len(word) >= MIN_PREFIX_LENGTH else word)
+            prefix = len(word) >= MIN_PREFIX_LENGTH and word not in whole_words
+            parts.append(f"{word}:*" if prefix else word)
         elif words:
             parts.append("(" + " <-> ".join(words) + ")")
     return " | ".join(parts)
@@ -169,11 +173,30 @@ class PostgreSQLSearchResults(SearchResults):
     search_vector); a page takes the first services of each tier in name order, so its cost
     is bounded by the page, not by how many services match."""
 
+    known_words = frozenset()  # words of the query that are SearchWords
+
+    def _tsquery(self, alternatives):
+        return _tsquery_text(alternatives, self.known_words)
+
     def _matches(self, column, groups):
         from django.contrib.postgres.search import SearchQuery
 
-        text = " & ".join(f"({_tsquery_text(alternatives)})" for alternatives in groups)
+        text = " & ".join(f"({self._tsquery(alternatives)})" for alternatives in groups)
         return Q(**{column: SearchQuery(text, search_type="raw", config="english")})
+
+    def _learn_known_words(self, groups):
+        """Which single words of these groups the directory knows (SearchWord)."""
+        from .models import SearchWord
+
+        words = {
+            alternative
+            for alternatives in groups
+            for alternative in alternatives
+            if len(alternative) >= MIN_PREFIX_LENGTH and WORD.fullmatch(alternative)
+        } - self.known_words
+        if words:
+            known = SearchWord.objects.filter(word__in=words).values_list("word", flat=True)
+            self.known_words = self.known_words | frozenset(known)
 
     def _need_slugs(self, groups):
         """For each group, the slugs of the needs whose name, label or synonyms match it."""
@@ -188,12 +211,13 @@ class PostgreSQLSearchResults(SearchResults):
             ) AS needs
         """
         with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql, [_tsquery_text(group) for group in groups])
+            cursor.execute(sql, [self._tsquery(group) for group in groups])
             rows = cursor.fetchall()
         return [[row[0] for row in rows if row[1 + i]] for i in range(len(groups))]
 
     def _tiers(self, groups):
         """The condition of each tier, best first; a service ranks in the best it meets."""
+        self._learn_known_words(groups)
         in_name = self._matches("name_vector", groups)
         in_name_or_needs, any_needs = Q(), False
         for alternatives, needs in zip(groups, self._need_slugs(groups), strict=True):
