@@ -24,6 +24,12 @@ from .querysets import REVIEW_INTERVAL_DAYS, ServiceManager
 MAX_AGE = 25
 
 
+def _related_list(relation):
+    """A relation's rows as a list, cached on the instance. Django's own cached_property:
+    prefetch_related(Prefetch(relation, to_attr=...)) recognises it and fills it instead."""
+    return cached_property(lambda service: list(getattr(service, relation).all()))
+
+
 class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
@@ -162,41 +168,15 @@ class Service(models.Model):
     # The rows of each many-to-many relation, as lists. with_card_data() and the QuerySet
     # methods after it fill them for a whole page at once (Prefetch to_attr: far cheaper than
     # Django's manager for every service and relation); without them, each is one query.
-    @cached_property
-    def borough_list(self):
-        return list(self.boroughs.all())
-
-    @cached_property
-    def need_list(self):
-        return list(self.needs.all())
-
-    @cached_property
-    def thrive_category_list(self):
-        return list(self.thrive_categories.all())
-
-    @cached_property
-    def audience_list(self):
-        return list(self.audiences.all())
-
-    @cached_property
-    def referral_route_list(self):
-        return list(self.referral_routes.all())
-
-    @cached_property
-    def delivery_mode_list(self):
-        return list(self.delivery_modes.all())
-
-    @cached_property
-    def language_list(self):
-        return list(self.languages.all())
-
-    @cached_property
-    def eligibility_criterion_list(self):
-        return list(self.eligibility_criteria.all())
-
-    @cached_property
-    def location_list(self):
-        return list(self.locations.all())
+    borough_list = _related_list("boroughs")
+    need_list = _related_list("needs")
+    thrive_category_list = _related_list("thrive_categories")
+    audience_list = _related_list("audiences")
+    referral_route_list = _related_list("referral_routes")
+    delivery_mode_list = _related_list("delivery_modes")
+    language_list = _related_list("languages")
+    eligibility_criterion_list = _related_list("eligibility_criteria")
+    location_list = _related_list("locations")
 
     @property
     def area_text(self):
