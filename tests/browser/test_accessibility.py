@@ -13,6 +13,7 @@ PUBLIC_PAGES = [
     "/",
     "/services/",
     "/services/?q=worried&age=15&borough=westminster",
+    "/services/?q=kooht",  # says what it searched for instead
     "/services/?age=not-a-number",
     "/services/kooth-westminster/",
     "/services/kooth-westminster/report/",
