@@ -378,8 +378,7 @@ def describe_machine():
         f"- services: {Service.objects.count():,} ({Service.objects.published().count():,} "
         "published)",
         f"- CPU speed: a 1,000,000-step Python loop took {cpu_speed_ms():.0f} ms (lower is "
-        "faster), before and after: "
-        "see the end of the report",
+        "faster; the same loop is timed again at the end of the report)",
     ]
 
 

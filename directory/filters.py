@@ -4,7 +4,6 @@ the ServiceQuerySet method that defines it, and what to tell people when a value
 from dataclasses import dataclass
 
 import django_filters
-import django_filters.fields
 from django import forms
 from django.db import connection
 from django.http import QueryDict
@@ -23,17 +22,8 @@ from .models.service import MAX_AGE
 from .search import MAX_QUERY_LENGTH, search
 
 
-class NeedChoiceField(django_filters.fields.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.label
-
-
 class AgeFilter(django_filters.Filter):
     field_class = forms.IntegerField
-
-
-class NeedFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = NeedChoiceField
 
 
 def _unknown(what):
@@ -75,7 +65,7 @@ class ServiceFilter(django_filters.FilterSet):
             "max_value": f"Age must be between 0 and {MAX_AGE}",
         },
     )
-    need = NeedFilter(
+    need = django_filters.ModelMultipleChoiceFilter(
         queryset=Need.objects.all(),
         to_field_name="slug",
         method="filter_need",
@@ -285,10 +275,13 @@ def filter_options(filterset):
 
     One query for all of them, however many services there are.
     """
+    chosen = {
+        name: set(filterset.data.getlist(name)) if filterset.is_bound else set()
+        for name in CHOICE_FILTERS
+    }
     options = {name: [] for name in CHOICE_FILTERS}
     for name, slug, text in _choice_rows():
-        chosen = filterset.is_bound and slug in filterset.data.getlist(name)
-        options[name].append(Option(slug, text, chosen))
+        options[name].append(Option(slug, text, slug in chosen[name]))
     options["free"] = [
         Option("1", "Free services only", filterset.is_bound and filterset.data.get("free") == "1")
     ]

@@ -58,7 +58,7 @@ def page_links(page, query):
 
 
 def result_count(results, page):
-    """The result count: "12 services", or "More than 1,000 services" where search stopped."""
+    """The result count: "12 services", or "More than 200 services" where search stopped."""
     count = page.paginator.count
     if getattr(results, "count_is_limited", False):
         return f"More than {count:,} services"
