@@ -23,9 +23,9 @@ def access_routes(service):
 
     Uses the prefetched routes, so it costs no query with `with_card_data()`.
     """
-    routes = sorted(service.referral_route_list, key=lambda r: (r.slug != SELF, r.position))
+    routes = sorted(service.referral_list, key=lambda r: (r.slug != SELF, r.position))
     return [AccessRoute(r.slug, ROUTE_SENTENCES.get(r.slug, r.name)) for r in routes]
 
 
 def can_self_refer(service):
-    return any(route.slug == SELF for route in service.referral_route_list)
+    return any(route.slug == SELF for route in service.referral_list)

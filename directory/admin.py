@@ -16,6 +16,7 @@ from .models import (
     Service,
     ThriveCategory,
 )
+from .vocabulary import VOCABULARIES
 
 
 class ServiceCountMixin:
@@ -97,6 +98,7 @@ class ServiceAdmin(admin.ModelAdmin):
         "is_national",
         "is_crisis",
         "last_reviewed_on",
+        "review_due_on",
     ]
     list_filter = [
         "status",
@@ -112,16 +114,7 @@ class ServiceAdmin(admin.ModelAdmin):
     list_select_related = ["organisation"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation"]
-    filter_horizontal = [
-        "thrive_categories",
-        "needs",
-        "boroughs",
-        "audiences",
-        "referral_routes",
-        "delivery_modes",
-        "languages",
-        "eligibility_criteria",
-    ]
+    filter_horizontal = [vocabulary.relation for vocabulary in VOCABULARIES]
     inlines = [LocationInline]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [

@@ -1,58 +1,117 @@
 """The directory's filters (/services/): the URL contract's GET parameters, each applied with
-the ServiceQuerySet method that defines it, and what to tell people when a value is wrong."""
+the ServiceQuerySet method that defines it, with its label, its choices and what to tell
+people when a value is wrong. The vocabulary filters come from directory/vocabulary.py."""
 
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db import connection
+from django.db.models import F, IntegerField, Value
 from django.http import QueryDict
 
-from .models import (
-    Audience,
-    Borough,
-    DeliveryMode,
-    Language,
-    Need,
-    ReferralRoute,
-    Service,
-    ThriveCategory,
-)
+from .models import AgeBand, Service
 from .models.service import MAX_AGE
-from .search import MAX_QUERY_LENGTH, search
+from .search import MAX_QUERY_LENGTH, Unsearched, search
+from .vocabulary import BY_KEY, FILTERED
+
+FREE_LABEL = "Free services only"
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Field:
+    """One filter as the form shows it (templates/includes/fields/)."""
+
+    name: str
+    label: str
+    kind: str  # "select", "checkboxes" or "text"
+    options: tuple = ()
+    empty_label: str = ""
+    hint: str = ""
+    value: str = ""
+    error: str = ""
+
+
+def _unknown(vocabulary):
+    if vocabulary.repeatable:
+        message = f"We do not recognise one of the {vocabulary.plural_label} chosen"
+        return {
+            "invalid_choice": f"{message}, so they are not used",
+            "invalid_list": f"We do not recognise the {vocabulary.plural_label} chosen, so "
+            "they are not used",
+        }
+    singular = {"boroughs": "borough", "languages": "language", "ways in": "way in",
+                "groups of people": "group of people"}[vocabulary.plural_label]  # fmt: skip
+    return {"invalid_choice": f"We do not recognise that {singular}, so it is not used"}
+
+
+def vocabulary_filter(vocabulary):
+    """The filter for a vocabulary: its slugs as choices (set by ServiceFilter from one
+    query for all of them), applied with ServiceQuerySet.linked_to."""
+    if vocabulary.repeatable:
+        return django_filters.MultipleChoiceFilter(
+            method="filter_vocabulary",
+            label=vocabulary.label,
+            error_messages=_unknown(vocabulary),
+        )
+    return django_filters.ChoiceFilter(
+        method="filter_vocabulary",
+        label=vocabulary.label,
+        empty_label=vocabulary.empty_label,
+        error_messages=_unknown(vocabulary),
+    )
+
+
+def choice_rows():
+    """{filter name: [(slug, label)]} for every vocabulary filter and the age bands, in the
+    order people see them, in one query (a UNION over the vocabulary tables)."""
+    names = [vocabulary.key for vocabulary in FILTERED] + ["age_band"]
+    models = [vocabulary.model for vocabulary in FILTERED] + [AgeBand]
+    shown = [vocabulary.shown_field for vocabulary in FILTERED] + ["name"]
+    selects = []
+    for number, (model, field) in enumerate(zip(models, shown, strict=True)):
+        by_position = model._meta.ordering[0] == "position"
+        selects.append(
+            model.objects.order_by()
+            .annotate(
+                filter_number=Value(number, output_field=IntegerField()),
+                sort_position=F("position") if by_position else Value(0),
+                shown=F(field),
+            )
+            .values_list("filter_number", "sort_position", "name", "slug", "shown")
+        )
+    union = (
+        selects[0].union(*selects[1:], all=True).order_by("filter_number", "sort_position", "name")
+    )
+    rows = {name: [] for name in names}
+    for number, _, _, slug, label in union:
+        rows[names[number]].append((slug, label))
+    return rows
 
 
 class AgeFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
-def _unknown(what):
-    return {
-        "invalid_choice": f"We do not recognise that {what}, so it is not used",
-        "invalid_pk_value": f"We do not recognise that {what}, so it is not used",
-    }
-
-
-def _unknown_some(what):
-    return {
-        "invalid_choice": f"We do not recognise one of the {what} chosen, so they are not used",
-        "invalid_pk_value": f"We do not recognise one of the {what} chosen, so they are not used",
-        "invalid_list": f"We do not recognise the {what} chosen, so they are not used",
-    }
-
-
-class ServiceFilter(django_filters.FilterSet):
+class ServiceFilterBase(django_filters.FilterSet):
     """Every filter calls a ServiceQuerySet method. Search (`q`) orders as well as narrows, so
-    it runs after the others, in filter_queryset: `qs` is then a SearchResults, which pages
-    like a queryset."""
+    it runs after the others, in filter_queryset, and `qs` is always a SearchResults, which
+    pages like a queryset."""
 
-    borough = django_filters.ModelChoiceFilter(
-        queryset=Borough.objects.only("name", "slug"),
-        to_field_name="slug",
-        method="filter_borough",
-        label="Borough",
-        empty_label="Any borough",
-        error_messages=_unknown("borough"),
+    q = django_filters.CharFilter(
+        method="search_runs_last",
+        label="Search for support",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": f"Search words must be {MAX_QUERY_LENGTH} characters or fewer",
+            "null_characters_not_allowed": "Search words contain a character we cannot use",
+        },
     )
     age = AgeFilter(
         method="filter_age",
@@ -65,96 +124,46 @@ class ServiceFilter(django_filters.FilterSet):
             "max_value": f"Age must be between 0 and {MAX_AGE}",
         },
     )
-    need = django_filters.ModelMultipleChoiceFilter(
-        queryset=Need.objects.all(),
-        to_field_name="slug",
-        method="filter_need",
-        label="What it is about",
-        error_messages=_unknown_some("topics"),
-    )
-    thrive = django_filters.ModelMultipleChoiceFilter(
-        queryset=ThriveCategory.objects.all(),
-        to_field_name="slug",
-        method="filter_thrive",
-        label="Kind of support",
-        error_messages=_unknown_some("kinds of support"),
-    )
-    audience = django_filters.ModelChoiceFilter(
-        queryset=Audience.objects.all(),
-        to_field_name="slug",
-        method="filter_audience",
-        label="Who it is for",
-        empty_label="Anyone",
-        error_messages=_unknown("group of people"),
-    )
-    referral = django_filters.ModelChoiceFilter(
-        queryset=ReferralRoute.objects.all(),
-        to_field_name="slug",
-        method="filter_referral",
-        label="How to get in",
-        empty_label="Any way in",
-        error_messages=_unknown("way in"),
-    )
-    delivery = django_filters.ModelMultipleChoiceFilter(
-        queryset=DeliveryMode.objects.all(),
-        to_field_name="slug",
-        method="filter_delivery",
-        label="How you get support",
-        error_messages=_unknown_some("ways of getting support"),
-    )
-    language = django_filters.ModelChoiceFilter(
-        queryset=Language.objects.all(),
-        to_field_name="slug",
-        method="filter_language",
-        label="Language",
-        empty_label="Any language",
-        error_messages=_unknown("language"),
+    age_band = django_filters.ChoiceFilter(
+        method="filter_age_band",
+        label="Age group",
+        empty_label="Any age",
+        error_messages={"invalid_choice": "We do not recognise that age group, so it is not used"},
     )
     free = django_filters.ChoiceFilter(
-        choices=[("1", "Free services only")],
+        choices=[("1", FREE_LABEL)],
         method="filter_free",
         label="Cost",
         empty_label=None,
         error_messages={"invalid_choice": "To show only free services, use free=1"},
     )
-    q = django_filters.CharFilter(
-        method="search_runs_last",
-        label="Search",
-        max_length=MAX_QUERY_LENGTH,
-        error_messages={
-            "max_length": f"Search words must be {MAX_QUERY_LENGTH} characters or fewer",
-            "null_characters_not_allowed": "Search words contain a character we cannot use",
-        },
-    )
+
+    hints = {
+        "q": 'For example, a service name, "anxiety" or "counselling"',
+        "age": f"The age of the person who needs support, from 0 to {MAX_AGE}",
+    }
 
     class Meta:
         model = Service
         fields = []
 
-    def filter_borough(self, queryset, name, value):
-        return queryset.in_borough(value)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.choices = choice_rows()
+        for name, choices in self.choices.items():
+            self.filters[name].extra["choices"] = choices
+
+    def filter_vocabulary(self, queryset, name, value):
+        values = value if isinstance(value, list) else [value]
+        method = getattr(queryset, BY_KEY[name].queryset_method)
+        return method(*values) if values else queryset
 
     def filter_age(self, queryset, name, value):
         return queryset.for_age(value)
 
-    # An empty multiple choice cleans to an empty queryset, which django-filter still passes.
-    def filter_need(self, queryset, name, value):
-        return queryset.with_needs(*value) if value else queryset
-
-    def filter_thrive(self, queryset, name, value):
-        return queryset.in_thrive(*value) if value else queryset
-
-    def filter_audience(self, queryset, name, value):
-        return queryset.for_audience(value)
-
-    def filter_referral(self, queryset, name, value):
-        return queryset.with_referral_route(value)
-
-    def filter_delivery(self, queryset, name, value):
-        return queryset.with_delivery(*value) if value else queryset
-
-    def filter_language(self, queryset, name, value):
-        return queryset.in_language(value)
+    def filter_age_band(self, queryset, name, value):
+        band = AgeBand.objects.get(slug=value)
+        return queryset.for_age_range(band.min_age, band.max_age)
 
     def filter_free(self, queryset, name, value):
         return queryset.free()
@@ -165,11 +174,83 @@ class ServiceFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         query = self.form.cleaned_data.get("q", "").strip()
-        return search(queryset, query) if query else queryset
+        return search(queryset, query) if query else Unsearched(queryset)
+
+    @property
+    def qs(self):
+        return super().qs if self.is_bound else Unsearched(self.queryset.all())
+
+    # What the page shows -----------------------------------------------------------------
+
+    def field_names(self):
+        """In the order the form shows them: search, where, age, the other vocabularies, cost."""
+        others = [vocabulary.key for vocabulary in FILTERED if vocabulary.key != "borough"]
+        return ["q", "borough", "age", "age_band", *others, "free"]
+
+    def fields(self):
+        """The form's fields, in order, with their choices, values and errors."""
+        errors = dict(self.problems())
+        return [self._field(name, errors.get(name, "")) for name in self.field_names()]
+
+    def _field(self, name, error):
+        definition = self.filters[name]
+        chosen = self.data.getlist(name) if self.is_bound else []
+        label = str(definition.label)
+        hint = self.hints.get(name, "")
+        if name == "free":
+            option = Option("1", FREE_LABEL, "1" in chosen)
+            return Field(name, label, "checkboxes", (option,), error=error)
+        if name in self.choices:
+            options = tuple(Option(slug, text, slug in chosen) for slug, text in self.choices[name])
+            if isinstance(definition, django_filters.MultipleChoiceFilter):
+                return Field(name, label, "checkboxes", options, hint=hint, error=error)
+            empty = definition.extra.get("empty_label") or ""
+            return Field(name, label, "select", options, empty, hint=hint, error=error)
+        value = (chosen[-1] if chosen else "")[: MAX_QUERY_LENGTH * 2].replace("\x00", "")
+        return Field(name, label, "text", hint=hint, value=value, error=error)
+
+    def problems(self):
+        """(field name, message) for each parameter that could not be used."""
+        if not self.is_bound or self.is_valid():
+            return []
+        errors = self.form.errors
+        return [(name, errors[name][0]) for name in self.field_names() if name in errors]
+
+    def active_filters(self):
+        """The valid filters in use, each with a link to the same search without it."""
+        if not self.is_bound:
+            return []
+        data = self.form.cleaned_data
+        active = []
+        for name in self.field_names():
+            value = data.get(name)
+            if value in (None, "", []):
+                continue
+            for chosen in value if isinstance(value, list) else [value]:
+                one_of_several = isinstance(value, list)
+                remove_url = url_without(self.data, name, chosen if one_of_several else None)
+                active.append(ActiveFilter(self._chosen_text(name, chosen), remove_url))
+        return active
+
+    def _chosen_text(self, name, value):
+        if name == "q":
+            return f"Search: {value}"
+        if name == "age":
+            return f"Age {int(value)}"
+        if name == "age_band":
+            return f"Ages {dict(self.choices[name]).get(value, value)}"
+        if name == "free":
+            return FREE_LABEL
+        label = dict(self.choices[name]).get(value, value)
+        return BY_KEY[name].chosen_text(label) if name in BY_KEY else label
 
 
-PARAMETERS = ["q", "borough", "age", "need", "thrive", "audience", "referral", "delivery",
-              "language", "free"]  # fmt: skip
+ServiceFilter = type(
+    "ServiceFilter",
+    (ServiceFilterBase,),
+    {vocabulary.key: vocabulary_filter(vocabulary) for vocabulary in FILTERED},
+)
+PARAMETERS = ["q", "age", "age_band", "free", *(vocabulary.key for vocabulary in FILTERED)]
 
 
 @dataclass(frozen=True)
@@ -189,100 +270,3 @@ def url_without(query, key, value=None):
                 kept.appendlist(name, v)
     encoded = kept.urlencode()
     return f"?{encoded}" if encoded else "?"
-
-
-def active_filters(filterset):
-    """The valid filters in use, each with a link to the same search without it."""
-    if not filterset.is_bound:
-        return []
-    data = filterset.form.cleaned_data
-    query = filterset.data
-    active = []
-
-    def add(label, key, value=None):
-        active.append(ActiveFilter(label, url_without(query, key, value)))
-
-    if data.get("q"):
-        add(f"Search: {data['q']}", "q")
-    if data.get("borough"):
-        add(f"In {data['borough'].name}, or national", "borough")
-    if data.get("age") is not None:
-        add(f"Age {data['age']}", "age")
-    for need in data.get("need") or []:
-        add(need.label, "need", need.slug)
-    for category in data.get("thrive") or []:
-        add(category.name, "thrive", category.slug)
-    if data.get("audience"):
-        add(f"For {data['audience'].name.lower()}", "audience")
-    if data.get("referral"):
-        add(data["referral"].name, "referral")
-    for mode in data.get("delivery") or []:
-        add(mode.name, "delivery", mode.slug)
-    if data.get("language"):
-        add(f"In {data['language'].name}", "language")
-    if data.get("free"):
-        add("Free services only", "free")
-    return active
-
-
-def filter_errors(filterset):
-    """(field name, message) for each parameter that could not be used."""
-    if not filterset.is_bound or filterset.is_valid():
-        return []
-    return [(name, messages[0]) for name, messages in filterset.form.errors.items()]
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    selected: bool
-
-
-# The filters that offer a choice of vocabulary rows: (model, the label people see, whether
-# the rows are listed by position before name, as the model orders them).
-CHOICE_FILTERS = {
-    "borough": (Borough, "name", False),
-    "need": (Need, "label", True),
-    "referral": (ReferralRoute, "name", True),
-    "delivery": (DeliveryMode, "name", True),
-    "audience": (Audience, "name", True),
-    "thrive": (ThriveCategory, "name", True),
-    "language": (Language, "name", False),
-}
-
-
-def _choice_rows():
-    """(filter name, slug, label) of every choice, in order, in one query.
-
-    Plain SQL built from the table above: the ORM took longer to compile the union of seven
-    querysets than the database took to run it.
-    """
-    selects = [
-        f"SELECT {number} AS filter_number, %s AS filter_name, "
-        f"{'position' if by_position else '0'} AS sort_position, name, slug, {label} AS text "
-        f"FROM {model._meta.db_table}"
-        for number, (model, label, by_position) in enumerate(CHOICE_FILTERS.values())
-    ]
-    sql = " UNION ALL ".join(selects) + " ORDER BY filter_number, sort_position, name"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, list(CHOICE_FILTERS))
-        return [(name, slug, text) for _, name, _, _, slug, text in cursor.fetchall()]
-
-
-def filter_options(filterset):
-    """The choices of each filter for the form, with what the URL has selected.
-
-    One query for all of them, however many services there are.
-    """
-    chosen = {
-        name: set(filterset.data.getlist(name)) if filterset.is_bound else set()
-        for name in CHOICE_FILTERS
-    }
-    options = {name: [] for name in CHOICE_FILTERS}
-    for name, slug, text in _choice_rows():
-        options[name].append(Option(slug, text, slug in chosen[name]))
-    options["free"] = [
-        Option("1", "Free services only", filterset.is_bound and filterset.data.get("free") == "1")
-    ]
-    return options

@@ -11,29 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import (
-    Audience,
-    Borough,
-    DeliveryMode,
-    EligibilityCriterion,
-    Language,
-    Location,
-    Need,
-    Organisation,
-    ReferralRoute,
-    Service,
-    ThriveCategory,
-)
-
-RELATIONS = {
-    "thrive": ("thrive_categories", ThriveCategory),
-    "needs": ("needs", Need),
-    "boroughs": ("boroughs", Borough),
-    "audiences": ("audiences", Audience),
-    "referral_routes": ("referral_routes", ReferralRoute),
-    "delivery": ("delivery_modes", DeliveryMode),
-    "eligibility": ("eligibility_criteria", EligibilityCriterion),
-}
+from .models import Location, Organisation, Service
+from .vocabulary import VOCABULARIES
 
 SCALAR_FIELDS = [
     "name",
@@ -58,6 +37,10 @@ SCALAR_FIELDS = [
 ]
 
 
+# What else an entry may carry besides its fields and its vocabularies.
+ENTRY_KEYS = {"slug", "organisation", "locations", "last_reviewed_on", "source"}
+
+
 class DirectoryDataError(Exception):
     def __init__(self, problems):
         self.problems = problems
@@ -71,15 +54,16 @@ class LoadReport:
     problems: list = field(default_factory=list)
 
 
-def _lookup_table(model):
-    return {row.slug: row for row in model.objects.all()}
+def _lookup_table(vocabulary):
+    return {row.slug: row for row in vocabulary.model.objects.all()}
 
 
-def _languages(names):
+def _rows_named(vocabulary, names):
+    """An open vocabulary's rows for these names (languages), created where they are new."""
     rows = []
     for name in names:
-        language, _ = Language.objects.get_or_create(slug=slugify(name), defaults={"name": name})
-        rows.append(language)
+        row, _ = vocabulary.model.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        rows.append(row)
     return rows
 
 
@@ -95,7 +79,7 @@ def _service_fields(entry, organisations):
 def load_directory_data(data):
     """Create or update every organisation and service in `data`. All or nothing."""
     report = LoadReport()
-    tables = {key: _lookup_table(model) for key, (_, model) in RELATIONS.items()}
+    tables = {v.key: _lookup_table(v) for v in VOCABULARIES if not v.open}
     with transaction.atomic():
         organisations = {}
         for org in data.get("organisations", []):
@@ -113,13 +97,19 @@ def load_directory_data(data):
                 organisation = entry.get("organisation")
                 report.problems.append(f"{where}: unknown organisation {organisation!r}")
                 continue
+            known = ENTRY_KEYS | set(SCALAR_FIELDS) | {v.key for v in VOCABULARIES}
+            for key in sorted(set(entry) - known):
+                report.problems.append(f"{where}: unknown field {key!r}")
             related = {}
-            for key, (attribute, _) in RELATIONS.items():
+            for vocabulary in VOCABULARIES:
+                if vocabulary.open:
+                    continue
+                key, table = vocabulary.key, tables[vocabulary.key]
                 slugs = entry.get(key, [])
-                unknown = sorted(set(slugs) - tables[key].keys())
+                unknown = sorted(set(slugs) - table.keys())
                 if unknown:
                     report.problems.append(f"{where}: unknown {key}: {', '.join(unknown)}")
-                related[attribute] = [tables[key][s] for s in slugs if s in tables[key]]
+                related[vocabulary] = [table[s] for s in slugs if s in table]
             service = Service.objects.filter(slug=entry["slug"]).first() or Service(
                 slug=entry["slug"]
             )
@@ -133,9 +123,13 @@ def load_directory_data(data):
                     report.problems.append(f"{where}: {name}: {' '.join(messages)}")
                 continue
             service.save()
-            for attribute, rows in related.items():
-                getattr(service, attribute).set(rows)
-            service.languages.set(_languages(entry.get("languages", [])))
+            for vocabulary in VOCABULARIES:
+                rows = (
+                    _rows_named(vocabulary, entry.get(vocabulary.key, []))
+                    if vocabulary.open
+                    else related[vocabulary]
+                )
+                getattr(service, vocabulary.relation).set(rows)
             service.locations.all().delete()
             Location.objects.bulk_create(
                 Location(service=service, **location)

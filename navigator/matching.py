@@ -219,11 +219,11 @@ def _flag(condition):
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def _count_linked(relation, slugs):
+def _count_linked(key, slugs):
     """How many of these slugs the service is linked to (0 for none asked)."""
     total = Value(0, output_field=IntegerField())
     for slug in slugs:
-        total = total + _flag(Service.objects.linked_to(relation, [slug]))
+        total = total + _flag(Service.objects.linked_to(key, [slug]))
     return total
 
 
@@ -231,25 +231,25 @@ def ranked_facts(services, answers):
     """The best MAX_SHOWN candidates, ranked, each with what ranking knew about it."""
     linked_to = Service.objects.linked_to
     is_local = (
-        _flag(linked_to("boroughs", [answers.borough]))
+        _flag(linked_to("borough", [answers.borough]))
         if answers.knows_borough
         else Value(0, output_field=IntegerField())
     )
-    self_referral = _flag(linked_to("referral_routes", ["self"]))
+    self_referral = _flag(linked_to("referral", ["self"]))
     rows = (
         services.annotate(
             crisis_first=_flag(Q(is_crisis=True)) if answers.has_crisis_needs else Value(0),
-            needs_met=_count_linked("needs", answers.needs),
+            needs_met=_count_linked("need", answers.needs),
             thrive_fit=Case(
-                When(linked_to("thrive_categories", _thrive_slugs_at(0, answers)), then=2),
-                When(linked_to("thrive_categories", _thrive_slugs_at(1, answers)), then=1),
+                When(linked_to("thrive", _thrive_slugs_at(0, answers)), then=2),
+                When(linked_to("thrive", _thrive_slugs_at(1, answers)), then=1),
                 default=0,
                 output_field=IntegerField(),
             ),
             self_referral=self_referral,
             # Young people can usually only use a service they can contact themselves.
             reachable=self_referral if answers.who == "young-person" else Value(0),
-            delivery_met=_count_linked("delivery_modes", answers.delivery),
+            delivery_met=_count_linked("delivery", answers.delivery),
             is_local=is_local,
             total=Window(Count("pk")),
             local_total=Window(Sum(is_local)),
@@ -277,12 +277,12 @@ def _needs_met(service, answers):
 
 
 def _delivery_met(service, answers):
-    offered = {mode.slug for mode in service.delivery_mode_list}
+    offered = {mode.slug for mode in service.delivery_list}
     return [mode for mode in answers.delivery if mode in offered]
 
 
 def _route_slugs(service):
-    return {route.slug for route in service.referral_route_list}
+    return {route.slug for route in service.referral_list}
 
 
 def _distance(category_slug, answers):
@@ -295,7 +295,7 @@ def _distance(category_slug, answers):
 
 def best_category(service, answers):
     """The service's THRIVE category that best fits the answers (risk support in a crisis)."""
-    categories = list(service.thrive_category_list)
+    categories = list(service.thrive_list)
     if answers.has_crisis_needs and service.is_crisis:
         risk = [c for c in categories if c.slug == RISK_SUPPORT]
         if risk:

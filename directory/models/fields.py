@@ -1,12 +1,14 @@
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
+from ..backends import backend
+
 
 class DerivedSlugsField(ArrayField):
-    """Slugs PostgreSQL's triggers derive from a service's links (directory/index.py).
+    """Slugs PostgreSQL's triggers derive from a service's links (directory/backends/).
 
-    Elsewhere the column exists but stays empty, so nothing here may need PostgreSQL's array
-    syntax there: ArrayField casts every value it writes (`%s::text[]`), which SQLite rejects.
+    Elsewhere the column exists but stays empty, and the backend says how a value is written
+    there: ArrayField casts every value it writes (`%s::text[]`), which SQLite rejects.
     """
 
     def __init__(self, **kwargs):
@@ -15,6 +17,5 @@ class DerivedSlugsField(ArrayField):
         super().__init__(**kwargs)
 
     def get_placeholder(self, value, compiler, connection):
-        if connection.vendor == "postgresql":
-            return super().get_placeholder(value, compiler, connection)
-        return "%s"
+        default = super().get_placeholder(value, compiler, connection)
+        return backend(connection).slugs_placeholder(default)

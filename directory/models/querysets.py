@@ -9,16 +9,18 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from .. import index
+from ..backends import backend
+from ..vocabulary import BY_KEY, VOCABULARIES
 
 REVIEW_INTERVAL_DAYS = 365
 
+# Every column PostgreSQL derives on a service, none of them read or written by Django.
+DERIVED_COLUMNS = ("search_vector", "name_vector", *(v.column for v in VOCABULARIES))
 
-def _slugs_and_objects(values):
-    """Split a mix of model instances and slugs."""
-    slugs = [v for v in values if isinstance(v, str)]
-    objects = [v for v in values if not isinstance(v, str)]
-    return slugs, objects
+
+def _prefetch(*keys):
+    """Each vocabulary's linked rows as the plain list `service.<key>_list`."""
+    return [Prefetch(BY_KEY[key].relation, to_attr=BY_KEY[key].list_attribute) for key in keys]
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -39,73 +41,51 @@ class ServiceQuerySet(models.QuerySet):
         """Services whose age range overlaps this one (an age band, say)."""
         return self.filter(min_age__lte=max_age, max_age__gte=min_age)
 
-    def linked_to(self, relation, values):
-        """A condition, for filters and annotations: linked through `relation` to any of these
-        rows (instances or slugs).
+    def linked_to(self, key, values):
+        """A condition, for filters and annotations: linked through the vocabulary `key`
+        ("need", "borough"…) to any of these rows (instances or slugs).
 
-        On PostgreSQL it reads the slugs the database copies onto each service
-        (directory/index.py), so several of these combine as one index bitmap; elsewhere it
-        reads the link table.
+        On PostgreSQL it reads the slugs the database copies onto each service, so several of
+        these combine as one index bitmap; elsewhere it reads the link table.
         """
-        if index.derives_columns(self.db):
-            slugs = [v if isinstance(v, str) else v.slug for v in values]
-            return Q(**{f"{index.FACET_COLUMNS[relation]}__overlap": slugs})
-        return Q(pk__in=self._related_ids(relation, values))
+        return backend(self.db).linked_to(self.model, BY_KEY[key], values)
 
-    def _related_ids(self, relation, values):
-        """Ids of services related to any of these rows, read from the link table alone."""
-        slugs, objects = _slugs_and_objects(values)
-        field = self.model._meta.get_field(relation)
-        target = field.m2m_reverse_field_name()
-        condition = Q()
-        if slugs:
-            condition |= Q(**{f"{target}__slug__in": slugs})
-        if objects:
-            condition |= Q(**{f"{target}__in": objects})
-        links = field.remote_field.through.objects
-        if not condition:
-            return links.none().values(f"{field.m2m_field_name()}_id")
-        return links.filter(condition).values(f"{field.m2m_field_name()}_id")
-
-    def _having(self, relation, values):
-        """Services related to any of these rows."""
-        return self.filter(self.linked_to(relation, values))
+    def _having(self, key, values):
+        """Services linked to any of these rows of the vocabulary `key`."""
+        return self.filter(self.linked_to(key, values))
 
     def local_to(self, *boroughs):
         """Services that cover one of these boroughs (not counting national ones)."""
-        return self._having("boroughs", boroughs)
+        return self._having("borough", boroughs)
 
     def national(self):
         return self.filter(is_national=True)
 
     def in_borough(self, *boroughs):
         """Services available to someone living in the borough: local to it, or national."""
-        return self.filter(self.linked_to("boroughs", boroughs) | Q(is_national=True))
+        return self.filter(self.linked_to("borough", boroughs) | Q(is_national=True))
 
     def in_thrive(self, *categories):
-        return self._having("thrive_categories", categories)
+        return self._having("thrive", categories)
 
     def with_needs(self, *needs):
         """Services that help with any of these needs."""
-        return self._having("needs", needs)
+        return self._having("need", needs)
 
     def for_audience(self, *audiences):
-        return self._having("audiences", audiences)
+        return self._having("audience", audiences)
 
     def with_referral_route(self, *routes):
-        return self._having("referral_routes", routes)
+        return self._having("referral", routes)
 
     def self_referral(self):
         return self.with_referral_route("self")
 
     def with_delivery(self, *modes):
-        return self._having("delivery_modes", modes)
+        return self._having("delivery", modes)
 
     def in_language(self, *languages):
-        return self._having("languages", languages)
-
-    def with_eligibility(self, *criteria):
-        return self._having("eligibility_criteria", criteria)
+        return self._having("language", languages)
 
     def free(self):
         return self.filter(cost=self.model.Cost.FREE)
@@ -121,11 +101,11 @@ class ServiceQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """What a service card shows (organisation, places, ways in), in a fixed number of
-        queries, as Service.borough_list and referral_route_list."""
+        queries, as Service.borough_list and referral_list."""
         from .lookups import Borough
 
         return self.select_related("organisation").prefetch_related(
-            Prefetch("referral_routes", to_attr="referral_route_list"),
+            *_prefetch("referral"),
             Prefetch(
                 "boroughs", queryset=Borough.objects.only("name", "slug"), to_attr="borough_list"
             ),
@@ -133,13 +113,9 @@ class ServiceQuerySet(models.QuerySet):
 
     def with_match_data(self):
         """What the navigator explains a match with: ways in, THRIVE categories, needs,
-        audiences and delivery, as Service.referral_route_list and friends."""
+        audiences and delivery, as Service.referral_list and friends."""
         return self.prefetch_related(
-            Prefetch("referral_routes", to_attr="referral_route_list"),
-            Prefetch("thrive_categories", to_attr="thrive_category_list"),
-            Prefetch("needs", to_attr="need_list"),
-            Prefetch("audiences", to_attr="audience_list"),
-            Prefetch("delivery_modes", to_attr="delivery_mode_list"),
+            *_prefetch("referral", "thrive", "need", "audience", "delivery")
         )
 
     def with_detail_data(self):
@@ -148,16 +124,15 @@ class ServiceQuerySet(models.QuerySet):
             self.with_card_data()
             .with_match_data()
             .prefetch_related(
-                Prefetch("languages", to_attr="language_list"),
-                Prefetch("eligibility_criteria", to_attr="eligibility_criterion_list"),
+                *_prefetch("language", "eligibility"),
                 Prefetch("locations", to_attr="location_list"),
             )
         )
 
 
 class ServiceManager(models.Manager.from_queryset(ServiceQuerySet)):
-    """Services without the columns the database derives for itself (directory/index.py):
+    """Services without the columns the database derives for itself (directory/backends/):
     Python never reads them, so they are not fetched, and save() never writes them."""
 
     def get_queryset(self):
-        return super().get_queryset().defer(*index.DERIVED_COLUMNS)
+        return super().get_queryset().defer(*DERIVED_COLUMNS)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from ..phone import validate_uk_phone
+from ..vocabulary import VOCABULARIES
 from ..wording import join_words
 from .fields import DerivedSlugsField
 from .lookups import (
@@ -24,10 +25,13 @@ from .querysets import REVIEW_INTERVAL_DAYS, ServiceManager
 MAX_AGE = 25
 
 
-def _related_list(relation):
-    """A relation's rows as a list, cached on the instance. Django's own cached_property:
-    prefetch_related(Prefetch(relation, to_attr=...)) recognises it and fills it instead."""
-    return cached_property(lambda service: list(getattr(service, relation).all()))
+def _add_related_list(model, name, relation):
+    """`model.<name>`: a relation's rows as a list, cached on the instance. Django's own
+    cached_property: prefetch_related(Prefetch(relation, to_attr=name)) recognises it and
+    fills it instead."""
+    rows = cached_property(lambda instance: list(getattr(instance, relation).all()))
+    setattr(model, name, rows)
+    rows.__set_name__(model, name)
 
 
 class Organisation(models.Model):
@@ -107,18 +111,11 @@ class Service(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Derived by PostgreSQL's triggers from the fields and links above, whatever writes them
-    # (migration 0006, directory/index.py); whatever Django writes here is replaced. Empty and
-    # unused on SQLite.
+    # (migration 0006, directory/backends/postgresql.py); whatever Django writes here is
+    # replaced. Empty and unused on SQLite. Each vocabulary's `<key>_slugs` column is added
+    # below the class, from directory/vocabulary.py.
     search_vector = SearchVectorField(null=True, editable=False)
     name_vector = SearchVectorField(null=True, editable=False)
-    borough_slugs = DerivedSlugsField()
-    need_slugs = DerivedSlugsField()
-    thrive_slugs = DerivedSlugsField()
-    audience_slugs = DerivedSlugsField()
-    referral_slugs = DerivedSlugsField()
-    delivery_slugs = DerivedSlugsField()
-    language_slugs = DerivedSlugsField()
-    eligibility_slugs = DerivedSlugsField()
 
     objects = ServiceManager()
 
@@ -155,6 +152,7 @@ class Service(models.Model):
 
     @property
     def review_due_on(self):
+        """When the entry should next be checked: 12 months after it last was."""
         if self.last_reviewed_on is None:
             return None
         return self.last_reviewed_on + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
@@ -164,19 +162,6 @@ class Service(models.Model):
         if self.min_age == 0:
             return f"up to {self.max_age}"
         return f"{self.min_age} to {self.max_age}"
-
-    # The rows of each many-to-many relation, as lists. with_card_data() and the QuerySet
-    # methods after it fill them for a whole page at once (Prefetch to_attr: far cheaper than
-    # Django's manager for every service and relation); without them, each is one query.
-    borough_list = _related_list("boroughs")
-    need_list = _related_list("needs")
-    thrive_category_list = _related_list("thrive_categories")
-    audience_list = _related_list("audiences")
-    referral_route_list = _related_list("referral_routes")
-    delivery_mode_list = _related_list("delivery_modes")
-    language_list = _related_list("languages")
-    eligibility_criterion_list = _related_list("eligibility_criteria")
-    location_list = _related_list("locations")
 
     @property
     def area_text(self):
@@ -188,12 +173,22 @@ class Service(models.Model):
     @property
     def ways_in_text(self):
         """Who can ask for help from it, as a card says it (reads the prefetched routes)."""
-        names = [route.name for route in self.referral_route_list]
+        names = [route.name for route in self.referral_list]
         return ". ".join(names) or "Contact the service to ask how"
 
     @property
     def has_contact(self):
         return any([self.phone, self.sms_number, self.email, self.website, self.referral_url])
+
+
+# Each vocabulary's derived slugs column, and its linked rows as a list (`service.need_list`).
+# with_card_data() and the QuerySet methods after it fill the lists for a whole page at once
+# (Prefetch to_attr: far cheaper than Django's manager for every service and relation);
+# without them, each is one query.
+for _vocabulary in VOCABULARIES:
+    DerivedSlugsField().contribute_to_class(Service, _vocabulary.column)
+    _add_related_list(Service, _vocabulary.list_attribute, _vocabulary.relation)
+_add_related_list(Service, "location_list", "locations")
 
 
 class Location(models.Model):

@@ -1,15 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ..filters import (
-    PARAMETERS,
-    ServiceFilter,
-    active_filters,
-    filter_errors,
-    filter_options,
-)
+from ..filters import PARAMETERS, ServiceFilter
 from ..models import Service
-from ..search import MAX_QUERY_LENGTH
 
 PER_PAGE = 20
 
@@ -60,7 +53,7 @@ def page_links(page, query):
 def result_count(results, page):
     """The result count: "12 services", or "More than 200 services" where search stopped."""
     count = page.paginator.count
-    if getattr(results, "count_is_limited", False):
+    if results.count_is_limited:
         return f"More than {count:,} services"
     return f"{count:,} service{'' if count == 1 else 's'}"
 
@@ -69,27 +62,22 @@ def service_list(request):
     filterset = ServiceFilter(
         request.GET or None, queryset=Service.objects.published().with_card_data()
     )
-    page, page_error = paginate(filterset.qs, request.GET.get("page"))
-    errors = filter_errors(filterset)
+    results = filterset.qs
+    page, page_error = paginate(results, request.GET.get("page"))
+    errors = filterset.problems()
     if page_error:
         errors.append(("page", page_error))
-    typed = request.GET.get("q", "").replace("\x00", "")[: MAX_QUERY_LENGTH * 2]
     return render(
         request,
         "directory/service_list.html",
         {
-            "filterset": filterset,
-            "typed_query": typed,
-            "searched_for": getattr(filterset.qs, "searched_for", ""),
-            "corrections": getattr(filterset.qs, "corrections", {}),
+            "fields": filterset.fields(),
+            "results": results,
             "page": page,
-            "result_count": result_count(filterset.qs, page),
-            "count_is_limited": getattr(filterset.qs, "count_is_limited", False),
+            "result_count": result_count(results, page),
             "page_links": page_links(page, request.GET),
-            "active_filters": active_filters(filterset),
-            "options": filter_options(filterset),
+            "active_filters": filterset.active_filters(),
             "errors": errors,
-            "field_errors": dict(errors),
             "details_open": bool(errors),
         },
     )

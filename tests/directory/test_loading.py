@@ -20,16 +20,16 @@ DOCUMENT = {
             "description": "",
             "status": "published",
             "thrive": ["getting-advice", "getting-help"],
-            "needs": ["anxiety", "low-mood"],
-            "boroughs": ["westminster", "kensington-and-chelsea"],
+            "need": ["anxiety", "low-mood"],
+            "borough": ["westminster", "kensington-and-chelsea"],
             "is_national": False,
             "min_age": 11,
             "max_age": 25,
-            "audiences": ["young-people"],
-            "referral_routes": ["self"],
+            "audience": ["young-people"],
+            "referral": ["self"],
             "delivery": ["online"],
             "cost": "free",
-            "languages": ["English"],
+            "language": ["English"],
             "is_crisis": False,
             "phone": "",
             "website": "https://www.kooth.com",
@@ -61,7 +61,7 @@ def test_loading_again_updates_a_changed_entry():
     load_directory_data(copy.deepcopy(DOCUMENT))
     changed = copy.deepcopy(DOCUMENT)
     changed["services"][0]["max_age"] = 18
-    changed["services"][0]["boroughs"] = ["westminster"]
+    changed["services"][0]["borough"] = ["westminster"]
     load_directory_data(changed)
     service = Service.objects.get()
     assert service.max_age == 18
@@ -71,12 +71,20 @@ def test_loading_again_updates_a_changed_entry():
 def test_bad_data_is_reported_and_nothing_is_loaded():
     broken = copy.deepcopy(DOCUMENT)
     broken["services"][0]["phone"] = "020 7946 000"
-    broken["services"][0]["needs"] = ["anxiety", "worries"]
+    broken["services"][0]["need"] = ["anxiety", "worries"]
     with pytest.raises(DirectoryDataError) as error:
         load_directory_data(broken)
     message = str(error.value)
     assert "phone" in message
-    assert "unknown needs: worries" in message
+    assert "unknown need: worries" in message
+    assert Service.objects.count() == 0
+
+
+def test_a_field_the_loader_does_not_know_is_reported_not_dropped():
+    misspelt = copy.deepcopy(DOCUMENT)
+    misspelt["services"][0]["needs"] = misspelt["services"][0].pop("need")
+    with pytest.raises(DirectoryDataError, match="unknown field 'needs'"):
+        load_directory_data(misspelt)
     assert Service.objects.count() == 0
 
 

@@ -138,6 +138,19 @@ def test_each_filter_and_combinations(client, directory, query, expected):
     assert results(client, f"/services/?{query}") == expected
 
 
+def test_an_age_group_finds_services_whose_ages_overlap_it(client, directory):
+    # Westminster Counselling is for 11 to 18; the others start from birth.
+    assert "Westminster Counselling" not in results(client, "/services/?age_band=under-5")
+    assert len(results(client, "/services/?age_band=under-5")) == 3
+    assert "Westminster Counselling" in results(client, "/services/?age_band=16-to-17")
+    # The Parenting Course (up to 12) overlaps 11 to 15 but not 16 to 17.
+    assert "Parenting Course" in results(client, "/services/?age_band=11-to-15")
+    assert "Parenting Course" not in results(client, "/services/?age_band=16-to-17")
+    html = page_text(client, "/services/?age_band=16-to-17")
+    assert '<option value="16-to-17" selected>' in html
+    assert "Remove filter: </span>Ages 16 to 17" in html
+
+
 def test_language_filter(client, directory):
     welsh = Language.objects.create(slug="welsh", name="Welsh")
     Service.objects.get(name="Childline").languages.add(welsh)
@@ -214,6 +227,7 @@ def test_one_page_has_no_pagination(client, directory):
         ("referral=owl", "We do not recognise that way in"),
         ("delivery=pigeon", "We do not recognise one of the ways of getting support chosen"),
         ("language=klingon", "We do not recognise that language"),
+        ("age_band=teens", "We do not recognise that age group"),
         ("free=yes", "To show only free services, use free=1"),
         ("page=999", "There are only 1 page of results, so this is page 1"),
         ("page=x", "The page number must be a whole number, like 2"),

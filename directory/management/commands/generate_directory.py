@@ -18,21 +18,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from directory import index
+from directory.backends import backend
 from directory.london import BOROUGHS, borough_slug
-from directory.models import (
-    Audience,
-    Borough,
-    DeliveryMode,
-    EligibilityCriterion,
-    Language,
-    Need,
-    Organisation,
-    ReferralRoute,
-    Service,
-    ThriveCategory,
-)
+from directory.models import Language, Organisation, Service
 from directory.phone import is_valid_uk_phone
+from directory.vocabulary import VOCABULARIES
 
 PREFIX = "gen-"
 BATCH_SIZE = 2000
@@ -47,7 +37,7 @@ KINDS = [
         "names": ["{borough} Youth Counselling", "{provider} Young People's Counselling"],
         "summary": "Free, confidential counselling for young people who {feel}.",
         "thrive": ["getting-help", "getting-advice"],
-        "needs": ["anxiety", "low-mood", "family-relationships", "school-stress", "self-harm"],
+        "need": ["anxiety", "low-mood", "family-relationships", "school-stress", "self-harm"],
         "ages": [(11, 25), (11, 18), (13, 25), (16, 25)],
         "delivery": ["in-person", "online", "phone"],
     },
@@ -55,7 +45,7 @@ KINDS = [
         "names": ["{provider} Wellbeing Hub", "{borough} Youth Wellbeing Hub"],
         "summary": "Drop in to talk to a youth worker, join a group or get advice when you {feel}.",
         "thrive": ["thriving", "getting-advice"],
-        "needs": ["low-mood", "anxiety", "body-image", "sleep", "school-stress"],
+        "need": ["low-mood", "anxiety", "body-image", "sleep", "school-stress"],
         "ages": [(11, 18), (11, 25), (13, 19), (16, 25)],
         "delivery": ["in-person", "online"],
     },
@@ -64,7 +54,7 @@ KINDS = [
         "summary": "Specialist NHS assessment and treatment for children and young people who "
         "{feel}.",
         "thrive": ["getting-more-help", "getting-help"],
-        "needs": ["anxiety", "low-mood", "self-harm", "eating-difficulties", "trauma"],
+        "need": ["anxiety", "low-mood", "self-harm", "eating-difficulties", "trauma"],
         "ages": [(0, 17), (0, 18), (5, 17)],
         "delivery": ["in-person", "online", "at-home"],
         "referral": ["gp", "school", "professional"],
@@ -73,7 +63,7 @@ KINDS = [
         "names": ["{borough} Mental Health Support Team in Schools", "{provider} Schools Team"],
         "summary": "Mental health practitioners in schools and colleges helping pupils who {feel}.",
         "thrive": ["getting-help", "getting-advice"],
-        "needs": ["anxiety", "low-mood", "school-stress", "behaviour", "sleep"],
+        "need": ["anxiety", "low-mood", "school-stress", "behaviour", "sleep"],
         "ages": [(5, 10), (11, 18), (5, 18)],
         "delivery": ["in-school"],
         "referral": ["school"],
@@ -84,7 +74,7 @@ KINDS = [
         "summary": "Assessment, advice and groups for children with autism or ADHD, "
         "and their families.",
         "thrive": ["getting-help", "getting-more-help"],
-        "needs": ["neurodiversity", "behaviour", "parenting", "sleep"],
+        "need": ["neurodiversity", "behaviour", "parenting", "sleep"],
         "ages": [(0, 17), (5, 18), (0, 25)],
         "delivery": ["in-person", "at-home", "online"],
         "referral": ["gp", "school", "parent-carer"],
@@ -94,17 +84,17 @@ KINDS = [
         "names": ["{borough} Early Help Family Support", "{provider} Family Centre"],
         "summary": "Practical and emotional support for families with babies and young children.",
         "thrive": ["getting-advice", "getting-help"],
-        "needs": ["early-years", "parenting", "family-relationships", "domestic-abuse"],
+        "need": ["early-years", "parenting", "family-relationships", "domestic-abuse"],
         "ages": [(0, 4), (0, 10), (0, 17)],
         "delivery": ["in-person", "at-home", "phone"],
-        "audiences": ["parents-carers"],
+        "audience": ["parents-carers"],
         "eligibility": ["parent-carer", "lives-in-borough"],
     },
     {
         "names": ["{borough} Eating Disorders Service", "{provider} Eating Difficulties Support"],
         "summary": "Help for young people struggling with eating, food or how they see their body.",
         "thrive": ["getting-more-help", "getting-help"],
-        "needs": ["eating-difficulties", "body-image", "anxiety"],
+        "need": ["eating-difficulties", "body-image", "anxiety"],
         "ages": [(11, 18), (0, 17), (16, 25)],
         "delivery": ["in-person", "online"],
         "referral": ["gp", "self", "parent-carer"],
@@ -114,7 +104,7 @@ KINDS = [
         "summary": "Breaks, groups and someone to talk to for young people who look after "
         "someone at home.",
         "thrive": ["thriving", "getting-advice"],
-        "needs": ["young-carers", "family-relationships", "school-stress"],
+        "need": ["young-carers", "family-relationships", "school-stress"],
         "ages": [(5, 18), (8, 18), (11, 25)],
         "delivery": ["in-person", "online", "phone"],
         "eligibility": ["young-carer"],
@@ -123,7 +113,7 @@ KINDS = [
         "names": ["{provider} Bereavement Support", "{borough} Child Bereavement Service"],
         "summary": "Support for children and young people after someone close to them has died.",
         "thrive": ["getting-help", "getting-advice"],
-        "needs": ["bereavement", "low-mood", "trauma"],
+        "need": ["bereavement", "low-mood", "trauma"],
         "ages": [(5, 18), (0, 25), (11, 25)],
         "delivery": ["in-person", "phone", "online"],
     },
@@ -131,7 +121,7 @@ KINDS = [
         "names": ["{provider} LGBTQ+ Youth Group", "{borough} Pride Youth"],
         "summary": "A safe group for LGBTQ+ young people, with one-to-one support when you {feel}.",
         "thrive": ["thriving", "getting-advice"],
-        "needs": ["gender-and-sexuality", "low-mood", "anxiety"],
+        "need": ["gender-and-sexuality", "low-mood", "anxiety"],
         "ages": [(11, 25), (13, 25), (16, 25)],
         "delivery": ["in-person", "online"],
     },
@@ -139,7 +129,7 @@ KINDS = [
         "names": ["{borough} Young People's Drug and Alcohol Service", "{provider} Substance Use"],
         "summary": "Confidential advice and support about drugs and alcohol for young people.",
         "thrive": ["getting-help", "getting-advice"],
-        "needs": ["drugs-and-alcohol", "behaviour", "low-mood"],
+        "need": ["drugs-and-alcohol", "behaviour", "low-mood"],
         "ages": [(11, 18), (11, 25), (16, 25)],
         "delivery": ["in-person", "phone", "text"],
     },
@@ -147,7 +137,7 @@ KINDS = [
         "names": ["{borough} Crisis Line for Young People", "{provider} Crisis Support"],
         "summary": "Urgent mental health support, day and night, for young people in crisis.",
         "thrive": ["getting-risk-support"],
-        "needs": ["self-harm", "suicidal-thoughts", "low-mood", "trauma"],
+        "need": ["self-harm", "suicidal-thoughts", "low-mood", "trauma"],
         "ages": [(0, 17), (0, 25), (16, 25)],
         "delivery": ["phone", "text", "online"],
         "crisis": True,
@@ -156,7 +146,7 @@ KINDS = [
         "names": ["{provider} Online Counselling", "{provider} Chat Support"],
         "summary": "Chat online to a trained counsellor when you {feel}.",
         "thrive": ["getting-advice", "getting-help"],
-        "needs": ["anxiety", "low-mood", "self-harm", "body-image", "family-relationships"],
+        "need": ["anxiety", "low-mood", "self-harm", "body-image", "family-relationships"],
         "ages": [(11, 25), (10, 18), (16, 25)],
         "delivery": ["online", "text"],
     },
@@ -165,7 +155,7 @@ KINDS = [
         "summary": "Therapy for children and young people who have been through something "
         "frightening.",
         "thrive": ["getting-more-help", "getting-help"],
-        "needs": ["trauma", "domestic-abuse", "anxiety", "sleep"],
+        "need": ["trauma", "domestic-abuse", "anxiety", "sleep"],
         "ages": [(5, 18), (0, 17), (11, 25)],
         "delivery": ["in-person", "at-home"],
         "referral": ["professional", "gp", "school"],
@@ -175,7 +165,7 @@ KINDS = [
         "summary": "Mentoring and mental health support for young people in trouble with the "
         "police or at risk of exclusion.",
         "thrive": ["getting-help", "getting-risk-support"],
-        "needs": ["behaviour", "trauma", "drugs-and-alcohol", "family-relationships"],
+        "need": ["behaviour", "trauma", "drugs-and-alcohol", "family-relationships"],
         "ages": [(10, 18), (11, 25)],
         "delivery": ["in-person", "at-home"],
         "referral": ["professional", "school"],
@@ -185,10 +175,10 @@ KINDS = [
         "names": ["{borough} Parenting Programme", "{provider} Parents' Support Line"],
         "summary": "Courses and a support line for parents and carers worried about a child.",
         "thrive": ["getting-advice", "thriving"],
-        "needs": ["parenting", "behaviour", "neurodiversity", "family-relationships"],
+        "need": ["parenting", "behaviour", "neurodiversity", "family-relationships"],
         "ages": [(0, 17), (0, 18), (5, 18)],
         "delivery": ["phone", "online", "in-person"],
-        "audiences": ["parents-carers"],
+        "audience": ["parents-carers"],
         "eligibility": ["parent-carer"],
     },
 ]
@@ -296,10 +286,10 @@ def generate_service(seed, number, phones, today):
     slug = f"{PREFIX}{number:06d}-{slugify(name)}"[:120].rstrip("-")
 
     thrive = kind["thrive"][: 2 if rng.random() < 0.35 else 1]
-    core, others = kind["needs"][:2], kind["needs"][2:]
+    core, others = kind["need"][:2], kind["need"][2:]
     needs = [rng.choice(core), *_some(rng, others, 0, 3)]
     min_age, max_age = rng.choice(kind["ages"])
-    audiences = kind.get("audiences", ["young-people"])[:]
+    audiences = kind.get("audience", ["young-people"])[:]
     if "parents-carers" not in audiences and (min_age < 11 or rng.random() < 0.25):
         audiences.append("parents-carers")
     if rng.random() < 0.15:
@@ -350,28 +340,16 @@ def generate_service(seed, number, phones, today):
         source_note="Generated by manage.py generate_directory for performance testing",
     )
     relations = {
-        "thrive_categories": thrive,
-        "needs": needs,
-        "boroughs": [borough_slug(name) for name in boroughs],
-        "audiences": audiences,
-        "referral_routes": referral,
-        "delivery_modes": delivery,
-        "languages": [slugify(language) for language in languages],
-        "eligibility_criteria": eligibility,
+        "thrive": thrive,
+        "need": needs,
+        "borough": [borough_slug(name) for name in boroughs],
+        "audience": audiences,
+        "referral": referral,
+        "delivery": delivery,
+        "language": [slugify(language) for language in languages],
+        "eligibility": eligibility,
     }
     return GeneratedService(service, organisation_slug, relations)
-
-
-RELATED_MODELS = {
-    "thrive_categories": ThriveCategory,
-    "needs": Need,
-    "boroughs": Borough,
-    "audiences": Audience,
-    "referral_routes": ReferralRoute,
-    "delivery_modes": DeliveryMode,
-    "languages": Language,
-    "eligibility_criteria": EligibilityCriterion,
-}
 
 
 def generated_services():
@@ -383,8 +361,8 @@ def clear_generated():
     services = generated_services()
     count = services.count()
     with transaction.atomic():
-        for relation in RELATED_MODELS:
-            through = getattr(Service, relation).through
+        for vocabulary in VOCABULARIES:
+            through = getattr(Service, vocabulary.relation).through
             through.objects.filter(service__slug__startswith=PREFIX).delete()
         services.delete()
         Organisation.objects.filter(slug__startswith=PREFIX, services__isnull=True).delete()
@@ -426,13 +404,13 @@ def _write_batch(batch, lookups):
         )
         for service in created:
             service.pk = pks[service.slug]
-    for relation, model in RELATED_MODELS.items():
-        through = getattr(Service, relation).through
-        column = f"{model._meta.model_name}_id"
+    for vocabulary in VOCABULARIES:
+        field = Service._meta.get_field(vocabulary.relation)
+        through, column = field.remote_field.through, f"{field.m2m_reverse_field_name()}_id"
         rows = [
-            through(service_id=item.service.pk, **{column: lookups[relation][slug]})
+            through(service_id=item.service.pk, **{column: lookups[vocabulary.key][slug]})
             for item in batch
-            for slug in item.relations[relation]
+            for slug in item.relations[vocabulary.key]
         ]
         through.objects.bulk_create(rows, batch_size=5000)
     return created
@@ -462,8 +440,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{start} generated services already there; adding the rest")
         _ensure_languages()
         lookups = {
-            relation: dict(model.objects.values_list("slug", "pk"))
-            for relation, model in RELATED_MODELS.items()
+            vocabulary.key: dict(vocabulary.model.objects.values_list("slug", "pk"))
+            for vocabulary in VOCABULARIES
         }
         phones = _drama_numbers()
         today = datetime.date.today()
@@ -472,9 +450,10 @@ class Command(BaseCommand):
             batch = [generate_service(seed, n, phones, today) for n in numbers]
             with transaction.atomic():
                 # Derive each service's search and filter columns once, not once per link.
-                with index.deferred():
+                database = backend()
+                with database.deferred():
                     created = _write_batch(batch, lookups)
-                index.rebuild(Service.objects.filter(pk__in=[s.pk for s in created]))
+                database.rebuild(Service.objects.filter(pk__in=[s.pk for s in created]))
             if options["verbosity"] > 1:
                 self.stdout.write(f"  {numbers.stop} services")
         made = max(services - start, 0)

@@ -1,0 +1,218 @@
+"""Search on PostgreSQL: each relevance tier is a condition answered from an index
+(name_vector, need_slugs, search_vector) that the database derives (migration 0006).
+See directory/search.py for the tiers and docs/search.md for why."""
+
+from functools import cached_property
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connections
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from ..models import Need, SearchWord
+from ..search import (
+    MIN_PREFIX_LENGTH,
+    TYPO_SIMILARITY,
+    WORD,
+    SearchResults,
+    group_of,
+    is_crisis_group,
+)
+
+COUNT_LIMIT = 200  # "More than 200 services": ten pages; counting on costs more than it tells
+
+
+def _tsquery_text(alternatives, whole_words=frozenset()):
+    """One group as to_tsquery syntax: <-> for phrases; a word of 4 letters or more as a
+    prefix ("bereav" finds "bereavement"), unless it is in `whole_words`: a known word is
+    matched by its stem ("counselling" finds "counsel"), which costs the index a third of a
+    prefix."""
+    parts = []
+    for alternative in alternatives:
+        words = WORD.findall(alternative)
+        if len(words) == 1:
+            word = words[0]
+            prefix = len(word) >= MIN_PREFIX_LENGTH and word not in whole_words
+            parts.append(f"{word}:*" if prefix else word)
+        elif words:
+            parts.append("(" + " <-> ".join(words) + ")")
+    return " | ".join(parts)
+
+
+class PostgreSQLSearchResults(SearchResults):
+    """Each tier is a condition PostgreSQL answers from an index (name_vector, need_slugs,
+    search_vector); a page takes the first services of each tier in name order, so its cost
+    is bounded by the page, not by how many services match."""
+
+    known_words = frozenset()  # words of the query that are SearchWords
+
+    def _tsquery(self, alternatives):
+        return _tsquery_text(alternatives, self.known_words)
+
+    def _matches(self, column, groups):
+        text = " & ".join(f"({self._tsquery(alternatives)})" for alternatives in groups)
+        return Q(**{column: SearchQuery(text, search_type="raw", config="english")})
+
+    def _learn_known_words(self, groups):
+        """Which single words of these groups the directory knows (SearchWord)."""
+        words = {
+            alternative
+            for alternatives in groups
+            for alternative in alternatives
+            if len(alternative) >= MIN_PREFIX_LENGTH and WORD.fullmatch(alternative)
+        } - self.known_words
+        if words:
+            known = SearchWord.objects.filter(word__in=words).values_list("word", flat=True)
+            self.known_words = self.known_words | frozenset(known)
+
+    def _need_slugs(self, groups):
+        """For each group, the slugs of the needs whose name, label or synonyms match it."""
+        conditions = ", ".join(["v @@ to_tsquery('english', %s)"] * len(groups))
+        sql = f"""
+            SELECT slug, {conditions} FROM (
+                SELECT slug, to_tsvector('english', name || ' ' || label || ' ' || coalesce((
+                    SELECT string_agg(s, ' ') FROM jsonb_array_elements_text(synonyms) AS s
+                ), '')) AS v FROM {Need._meta.db_table}
+            ) AS needs
+        """
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [self._tsquery(group) for group in groups])
+            rows = cursor.fetchall()
+        return [[row[0] for row in rows if row[1 + i]] for i in range(len(groups))]
+
+    def _tiers(self, groups):
+        """The condition of each tier, best first; a service ranks in the best it meets."""
+        self._learn_known_words(groups)
+        in_name = self._matches("name_vector", groups)
+        in_name_or_needs, any_needs = Q(), False
+        for alternatives, needs in zip(groups, self._need_slugs(groups), strict=True):
+            in_needs = Q(need_slugs__overlap=needs)
+            if is_crisis_group(alternatives):
+                in_needs |= Q(is_crisis=True)
+            any_needs = any_needs or bool(needs) or is_crisis_group(alternatives)
+            in_name_or_needs &= self._matches("name_vector", [alternatives]) | in_needs
+        return [
+            Q(name__iexact=self.query),
+            in_name,
+            # No word names a need: this tier would be the one above again.
+            in_name_or_needs if any_needs else in_name,
+            self._matches("search_vector", groups),
+        ]
+
+    def _matching_ids(self, tiers):
+        """The ids of the matching services, best first, up to COUNT_LIMIT + 1 of them.
+
+        The database stops reading at COUNT_LIMIT + 1 matches, in no order, and then ranks
+        what it read. Where that is every match, these are the results, in one query. Where
+        more match, the count says "more than" and pages come from _page_of_many.
+        """
+        tier = Case(
+            *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
+            output_field=IntegerField(),
+        )
+        columns = ("pk", "search_tier", "name")
+        matching = self.queryset.filter(tiers[-1]).order_by().annotate(search_tier=tier)
+        # The exact name separately: OR-ing it in would upper-case every name read.
+        exact = self.queryset.filter(tiers[0]).order_by().annotate(search_tier=Value(0))
+        ranked = (
+            matching.values_list(*columns)[: COUNT_LIMIT + 1]
+            .union(exact.values_list(*columns))
+            .order_by("search_tier", "name", "pk")
+        )
+        return [pk for pk, _, _ in ranked]
+
+    @cached_property
+    def _plan(self):
+        """The tiers searched and the services they find. When nothing is found, words
+        that find no published service at all are taken as typos of the most similar known
+        word, and the search runs again; so corrections cost queries only when needed."""
+        tiers = self._tiers(self.groups)
+        ids = self._matching_ids(tiers)
+        if ids:
+            return tiers, ids
+        words = [group for group in self.groups if len(group[0]) >= MIN_PREFIX_LENGTH]
+        found = self._found_in_directory(words)
+        self.corrections = self._corrections(
+            [group[0] for group, is_found in zip(words, found, strict=True) if not is_found]
+        )
+        if not self.corrections:
+            return tiers, ids
+        groups = [group_of(self.corrections.get(group[0], group[0])) for group in self.groups]
+        tiers = self._tiers(groups)
+        return tiers, self._matching_ids(tiers)
+
+    def _found_in_directory(self, groups):
+        """For each group, whether any published service matches it, in one query.
+
+        A typo is a word nothing in the directory has, not one the filters ruled out.
+        """
+        if not groups:
+            return []
+        directory = self.queryset.model.objects.published()
+        selects, params = [], []
+        for alternatives in groups:
+            exists = directory.filter(self._matches("search_vector", [alternatives]))
+            sql, exists_params = exists.order_by().values("pk")[:1].query.sql_with_params()
+            selects.append(f"EXISTS ({sql})")
+            params.extend(exists_params)
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(selects)}", params)
+            return list(cursor.fetchone())
+
+    def _corrections(self, typos):
+        """The known word most like each typo, where one is like it enough."""
+        if not typos:
+            return {}
+        sql = f"""
+            SELECT typed, best.word FROM unnest(%s::text[]) AS typed
+            CROSS JOIN LATERAL (
+                SELECT word FROM {SearchWord._meta.db_table}
+                WHERE word %% typed AND similarity(word, typed) >= %s
+                ORDER BY similarity(word, typed) DESC, word LIMIT 1
+            ) AS best
+            WHERE best.word <> typed
+        """
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [typos, TYPO_SIMILARITY])
+            return dict(cursor.fetchall())
+
+    @property
+    def _count(self):
+        return min(len(self._plan[1]), COUNT_LIMIT)
+
+    @property
+    def count_is_limited(self):
+        return bool(self.groups) and len(self._plan[1]) > COUNT_LIMIT
+
+    def _page(self, start, stop):
+        tiers, ids = self._plan
+        if len(ids) <= COUNT_LIMIT:
+            return self._in_order(ids[start:stop])  # every match, already ranked
+        return self._in_order(self._page_of_many(tiers, start, stop))
+
+    def _page_of_many(self, tiers, start, stop):
+        """Ids for one page when very many services match.
+
+        Each tier contains the ones below it (a name that has every word also matches
+        anywhere), so the first `stop` services of every tier in name order, each counted in
+        its best tier, always include the first `stop` overall. PostgreSQL reads each tier
+        along the name index and stops early, so the cost follows the page, not the matches.
+        """
+        branches, params = [], []
+        for position, condition in enumerate(tiers):
+            if position and condition is tiers[position - 1]:
+                continue
+            sql, branch_params = (
+                self.queryset.filter(condition)
+                .order_by("name", "pk")
+                .values_list("pk", "name")[:stop]
+                .query.sql_with_params()
+            )
+            branches.append(f"SELECT id, name, {position} AS tier FROM ({sql}) AS t(id, name)")
+            params.extend(branch_params)
+        sql = (
+            f"SELECT id FROM ({' UNION ALL '.join(branches)}) AS hits GROUP BY id, name "
+            "ORDER BY min(tier), name, id LIMIT %s OFFSET %s"
+        )
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, [*params, stop - start, start])
+            return [row[0] for row in cursor.fetchall()]
