@@ -3,7 +3,49 @@ boroughs, age bands, needs, eligibility criteria, audiences, referral routes, de
 
 from django.db import migrations
 
-from directory.london import BOROUGHS, borough_slug
+# Frozen here, as they were when this migration was written: a migration must mean the same
+# thing whenever it runs, whatever later happens to directory/london.py.
+NWL = "NHS North West London Integrated Care Board"
+NCL = "NHS North Central London Integrated Care Board"
+NEL = "NHS North East London Integrated Care Board"
+SEL = "NHS South East London Integrated Care Board"
+SWL = "NHS South West London Integrated Care Board"
+# name, slug, ONS GSS code, integrated care board
+BOROUGHS = [
+    ("City of London", "city-of-london", "E09000001", NEL),
+    ("Barking and Dagenham", "barking-and-dagenham", "E09000002", NEL),
+    ("Barnet", "barnet", "E09000003", NCL),
+    ("Bexley", "bexley", "E09000004", SEL),
+    ("Brent", "brent", "E09000005", NWL),
+    ("Bromley", "bromley", "E09000006", SEL),
+    ("Camden", "camden", "E09000007", NCL),
+    ("Croydon", "croydon", "E09000008", SWL),
+    ("Ealing", "ealing", "E09000009", NWL),
+    ("Enfield", "enfield", "E09000010", NCL),
+    ("Greenwich", "greenwich", "E09000011", SEL),
+    ("Hackney", "hackney", "E09000012", NEL),
+    ("Hammersmith and Fulham", "hammersmith-and-fulham", "E09000013", NWL),
+    ("Haringey", "haringey", "E09000014", NCL),
+    ("Harrow", "harrow", "E09000015", NWL),
+    ("Havering", "havering", "E09000016", NEL),
+    ("Hillingdon", "hillingdon", "E09000017", NWL),
+    ("Hounslow", "hounslow", "E09000018", NWL),
+    ("Islington", "islington", "E09000019", NCL),
+    ("Kensington and Chelsea", "kensington-and-chelsea", "E09000020", NWL),
+    ("Kingston upon Thames", "kingston-upon-thames", "E09000021", SWL),
+    ("Lambeth", "lambeth", "E09000022", SEL),
+    ("Lewisham", "lewisham", "E09000023", SEL),
+    ("Merton", "merton", "E09000024", SWL),
+    ("Newham", "newham", "E09000025", NEL),
+    ("Redbridge", "redbridge", "E09000026", NEL),
+    ("Richmond upon Thames", "richmond-upon-thames", "E09000027", SWL),
+    ("Southwark", "southwark", "E09000028", SEL),
+    ("Sutton", "sutton", "E09000029", SWL),
+    ("Tower Hamlets", "tower-hamlets", "E09000030", NEL),
+    ("Waltham Forest", "waltham-forest", "E09000031", NEL),
+    ("Wandsworth", "wandsworth", "E09000032", SWL),
+    ("Westminster", "westminster", "E09000033", NWL),
+]
 
 THRIVE = [
     ("thriving", "Thriving", "Looking after your wellbeing and staying well."),
@@ -237,8 +279,7 @@ def create_vocabulary(apps, schema_editor):
 
     for position, (slug, name, description) in enumerate(THRIVE):
         upsert("ThriveCategory", slug, name=name, description=description, position=position)
-    for name, code, icb in BOROUGHS:
-        slug = borough_slug(name)
+    for name, slug, code, icb in BOROUGHS:
         upsert("Borough", slug, name=name, gss_code=code, integrated_care_board=icb)
     for position, (slug, name, low, high) in enumerate(AGE_BANDS):
         upsert("AgeBand", slug, name=name, min_age=low, max_age=high, position=position)
