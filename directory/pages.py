@@ -3,8 +3,8 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from .helplines import local_urgent_line
 from .london import BOROUGH_NAMES
-from .urgent_lines import local_urgent_line
 
 
 @require_safe

@@ -16,9 +16,9 @@ from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When, Win
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from directory.helplines import local_urgent_line
 from directory.london import BOROUGH_NAMES
 from directory.models import Service
-from directory.urgent_lines import local_urgent_line
 from directory.wording import join_words
 
 from .answers import Answers

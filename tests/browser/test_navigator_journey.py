@@ -103,7 +103,7 @@ def test_the_journey_with_javascript_at_320px_is_accessible(new_page, directory)
 def test_the_journey_without_javascript(new_page, directory):
     page = new_page(javascript=False)
     answer_every_question(page)
-    assert page.get_by_role("link", name="Childline").is_visible()
+    assert page.get_by_role("link", name="Childline", exact=True).is_visible()
     assert page.get_by_role("link", name="Kooth").is_visible()
     # The link to share is there to copy by hand; the buttons need JavaScript, so are hidden.
     assert "/help/results/?" in page.get_by_label("Link to these results").input_value()

@@ -40,7 +40,7 @@ def test_urgent_help_uses_care_cards_and_tappable_numbers(client):
     assert "nhsuk-card--care--urgent" in page
     assert 'href="tel:999"' in page
     assert 'href="tel:111"' in page
-    assert 'href="tel:08001111"' in page
+    assert 'href="tel:+448001111"' in page
     assert 'href="tel:116123"' in page
     assert 'href="sms:85258' in page
 

@@ -28,7 +28,7 @@ def test_matches_are_grouped_by_thrive_category_with_its_plain_line(client, dire
 
 def test_phone_and_text_links(client, directory):
     html = page(client, YP_KC + "&need=self-harm&impact=a-little")
-    assert '<a href="tel:08001111">0800 1111</a>' in html
+    assert '<a href="tel:+448001111">0800 1111</a>' in html
     assert '<strong>SHOUT</strong> to <a href="sms:85258?&amp;body=SHOUT">85258</a>' in html
 
 

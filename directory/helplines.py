@@ -1,0 +1,148 @@
+"""Crisis helplines: the national lines, and each borough's local 24-hour NHS line.
+
+The one place these facts live. Every page that shows them (urgent help, the 500 page, the
+navigator's urgent help card, adult support) renders them with `{% helplines %}` from
+directory_tags. Kept in code, not the database, so urgent help and the 500 page show them when
+the database is down. Every number here has been checked against the organisation's own
+published details: see docs/clinical-safety.md (hazards H2 and H3) before changing anything.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Helpline:
+    name: str
+    who: str  # who it is for, as it reads after the name: "for anyone under 19"
+    hours: str
+    phone: str = ""
+    option: str = ""  # the menu option to choose after calling, if there is one
+    text_number: str = ""
+    text_keyword: str = ""  # the word to text, if the line needs one
+    web_chat: str = ""
+    run_by: str = ""
+    note: str = ""
+
+    @property
+    def web_chat_name(self):
+        """The chat address as people read it: 'childline.org.uk'."""
+        return self.web_chat.removeprefix("https://").removeprefix("www.").rstrip("/")
+
+
+EMERGENCY = Helpline(
+    name="Emergency services",
+    who="if a life is at risk now",
+    hours="24 hours a day",
+    phone="999",
+    note="Any hospital A&E will help you, whatever your age.",
+)
+NHS_111_MENTAL_HEALTH = Helpline(
+    name="NHS 111",
+    who="for urgent mental health help",
+    hours="24 hours a day, 7 days a week",
+    phone="111",
+    option="2",
+    note="It is free and connects you to your local NHS mental health team.",
+)
+CHILDLINE = Helpline(
+    name="Childline",
+    who="for anyone under 19",
+    hours="24 hours a day",
+    phone="0800 1111",
+    web_chat="https://www.childline.org.uk",
+    note="Calls do not show on phone bills.",
+)
+SHOUT = Helpline(
+    name="Shout",
+    who="for all ages",
+    hours="24 hours a day",
+    text_number="85258",
+    text_keyword="SHOUT",
+    note="Texts are free and do not show on phone bills.",
+)
+SAMARITANS = Helpline(
+    name="Samaritans",
+    who="for all ages",
+    hours="24 hours a day, 365 days a year",
+    phone="116 123",
+)
+PAPYRUS = Helpline(
+    name="Papyrus HOPELINE247",
+    who="if you are under 35 and thinking about suicide",
+    hours="24 hours a day",
+    phone="0800 068 4141",
+    text_number="88247",
+)
+
+# Looked up by name when a page is drawn, so a test can swap one line and see every page change.
+NATIONAL_LINES = {
+    "emergency": EMERGENCY,
+    "nhs-111": NHS_111_MENTAL_HEALTH,
+    "childline": CHILDLINE,
+    "shout": SHOUT,
+    "samaritans": SAMARITANS,
+    "papyrus": PAPYRUS,
+}
+# Someone to talk to now: for young people, and on the page for adults over 25.
+TALK_NOW = ("childline", "shout", "samaritans", "papyrus")
+ADULT_TALK_NOW = ("samaritans", "shout")
+
+
+def national_lines(names):
+    return [NATIONAL_LINES[name] for name in names]
+
+
+# Local 24-hour lines: each is the NHS trust's published 24-hour line for the borough. A borough
+# with no entry is told to call NHS 111 and choose option 2, which reaches the same local line.
+CNWL = Helpline(
+    name="CNWL 24-hour mental health helpline",
+    who="for all ages",
+    hours="24 hours a day",
+    phone="0800 023 4650",
+    run_by="Central and North West London NHS Foundation Trust",
+)
+WEST_LONDON = Helpline(
+    name="West London NHS Trust 24-hour mental health line",
+    who="for all ages",
+    hours="24 hours a day",
+    phone="0800 328 4444",
+    run_by="West London NHS Trust",
+)
+SOUTH_LONDON_AND_MAUDSLEY = Helpline(
+    name="South London and Maudsley 24-hour mental health crisis line",
+    who="for all ages",
+    hours="24 hours a day",
+    phone="0800 731 2864",
+    run_by="South London and Maudsley NHS Foundation Trust",
+)
+SOUTH_WEST_LONDON = Helpline(
+    name="South West London 24-hour mental health support line",
+    who="for all ages",
+    hours="24 hours a day",
+    phone="0800 028 8000",
+    run_by="South West London and St George's Mental Health NHS Trust",
+)
+
+LOCAL_URGENT_LINES = {
+    "brent": CNWL,
+    "harrow": CNWL,
+    "hillingdon": CNWL,
+    "kensington-and-chelsea": CNWL,
+    "westminster": CNWL,
+    "ealing": WEST_LONDON,
+    "hammersmith-and-fulham": WEST_LONDON,
+    "hounslow": WEST_LONDON,
+    "croydon": SOUTH_LONDON_AND_MAUDSLEY,
+    "lambeth": SOUTH_LONDON_AND_MAUDSLEY,
+    "lewisham": SOUTH_LONDON_AND_MAUDSLEY,
+    "southwark": SOUTH_LONDON_AND_MAUDSLEY,
+    "kingston-upon-thames": SOUTH_WEST_LONDON,
+    "merton": SOUTH_WEST_LONDON,
+    "richmond-upon-thames": SOUTH_WEST_LONDON,
+    "sutton": SOUTH_WEST_LONDON,
+    "wandsworth": SOUTH_WEST_LONDON,
+}
+
+
+def local_urgent_line(borough_slug):
+    return LOCAL_URGENT_LINES.get(borough_slug or "")
