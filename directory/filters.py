@@ -9,19 +9,13 @@ from django import forms
 from django.db.models import F, IntegerField, Value
 from django.http import QueryDict
 
+from .form_fields import Option
 from .models import AgeBand, Service
 from .models.service import MAX_AGE
 from .search import MAX_QUERY_LENGTH, Unsearched, search
 from .vocabulary import BY_KEY, FILTERED
 
 FREE_LABEL = "Free services only"
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    selected: bool
 
 
 @dataclass(frozen=True)
@@ -36,6 +30,14 @@ class Field:
     hint: str = ""
     value: str = ""
     error: str = ""
+
+    @property
+    def errors(self):
+        return [self.error] if self.error else []
+
+
+def _option(name, value, label, chosen):
+    return Option(f"filter-{name}-{value}", value, label, value in chosen)
 
 
 def _unknown(vocabulary):
@@ -198,10 +200,10 @@ class ServiceFilterBase(django_filters.FilterSet):
         label = str(definition.label)
         hint = self.hints.get(name, "")
         if name == "free":
-            option = Option("1", FREE_LABEL, "1" in chosen)
+            option = _option(name, "1", FREE_LABEL, chosen)
             return Field(name, label, "checkboxes", (option,), error=error)
         if name in self.choices:
-            options = tuple(Option(slug, text, slug in chosen) for slug, text in self.choices[name])
+            options = tuple(_option(name, slug, text, chosen) for slug, text in self.choices[name])
             if isinstance(definition, django_filters.MultipleChoiceFilter):
                 return Field(name, label, "checkboxes", options, hint=hint, error=error)
             empty = definition.extra.get("empty_label") or ""

@@ -4,10 +4,10 @@ Every form reads the query string (method="get"); field names are the URL parame
 """
 
 import re
-from dataclasses import dataclass
 
 from django import forms
 
+from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
 from directory.models import Need
 
@@ -38,18 +38,6 @@ DELIVERY_CHOICES = [
 BOROUGH_CHOICES = sorted(BOROUGH_NAMES.items(), key=lambda item: item[1])
 UNKNOWN_BOROUGH_LABEL = "I don't know, or not in London"
 MIN_AGE, MAX_ANSWERED_AGE = 0, 120
-
-
-@dataclass(frozen=True)
-class Option:
-    """One radio, checkbox or select option, ready for NHS.UK markup."""
-
-    id: str
-    value: str
-    label: str
-    checked: bool
-    hint: str = ""
-    divider_before: bool = False
 
 
 class QuestionForm(forms.Form):
