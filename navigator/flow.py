@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from . import forms
-from .answers import MAX_AGE, with_query
+from .answers import answered_age, is_in_danger, is_over_25, with_query
 
 
 def always(answers):
@@ -52,12 +52,12 @@ class Question:
 
 
 def _urgent_help_if_in_danger(answers):
-    return reverse("pages:urgent_help") if answers.get("urgent") == "yes" else None
+    return reverse("pages:urgent_help") if is_in_danger(answers) else None
 
 
 def _adult_support_if_over_25(answers):
-    age = answers.get("age", "")
-    return reverse("navigator:adult_support") if age.isdigit() and int(age) > MAX_AGE else None
+    age = answered_age(answers)
+    return reverse("navigator:adult_support") if age is not None and is_over_25(age) else None
 
 
 def _district_needs_a_borough(answers):

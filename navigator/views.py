@@ -3,7 +3,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from .answers import answers_from, needs_grown_up, query_string, with_answers
+from .answers import answers_from, is_in_danger, needs_grown_up, query_string, with_answers
 from .decorators import no_store
 from .flow import (
     QUESTIONS,
@@ -69,7 +69,7 @@ def _pairs(answers, without):
 @no_store
 def results(request):
     answers = answers_from(request.GET)
-    if answers.get("urgent") == "yes":
+    if is_in_danger(answers):
         return redirect("pages:urgent_help")
     form = ResultsForm(answers)
     if not form.is_valid():
