@@ -3,8 +3,9 @@
 import re
 
 import pytest
+from django.http import QueryDict
 
-from navigator.flow import QUESTIONS
+from navigator.flow import QUESTIONS, Redirect, route_question
 
 START = "urgent=no&who=young-person&age=15&borough=westminster"
 COMPLETE = START + "&need=anxiety&impact=quite-a-lot"
@@ -298,3 +299,15 @@ def test_no_cookies_no_caching_no_referrer_and_a_generic_title(client, url):
 def test_forms_send_no_csrf_token(client):
     page = client.get("/help/who/?urgent=no").content.decode()
     assert "csrfmiddlewaretoken" not in page
+
+
+class TestRouting:
+    """route_question on its own: the decisions a user notices as where a link takes them."""
+
+    def test_the_danger_question_has_one_address(self):
+        step = route_question("danger", QueryDict("urgent=no"), answered="danger")
+        assert step == Redirect("/help/?urgent=no")
+
+    def test_which_borough_is_skipped_once_the_borough_is_known(self):
+        step = route_question("which-borough", QueryDict(START))
+        assert step == Redirect(f"/help/need/?{START}")
