@@ -49,10 +49,6 @@ class Results:
         return self.answers.urgent or self.answers.has_crisis_needs
 
     @property
-    def shown(self):
-        return self.matches
-
-    @property
     def more(self):
         return self.count - len(self.matches)
 
@@ -60,7 +56,7 @@ class Results:
     def groups(self):
         """The shown matches by THRIVE category, groups in the order of their best match."""
         groups = {}
-        for match in self.shown:
+        for match in self.matches:
             category = match.thrive_category
             key = category.slug if category else ""
             groups.setdefault(key, (category, []))[1].append(match)
