@@ -61,7 +61,7 @@ def with_query(url, answers):
 def answered_age(answers):
     """The age in the answers as a whole number, or None when there is no such answer yet."""
     age = answers.get("age", "")
-    return int(age) if age.isdigit() else None
+    return int(age) if age.isdecimal() else None  # isdigit() also passes "²", which int() refuses
 
 
 def is_in_danger(answers):

@@ -258,6 +258,11 @@ class TestAge:
         query = "urgent=no&who=parent-carer&age=9&borough=westminster"
         assert "grown-up" not in answer(client, "/help/need/", query).content.decode()
 
+    def test_a_digit_that_is_not_a_number_is_asked_again_not_a_server_error(self, client):
+        response = answer(client, "/help/age/", "urgent=no&who=young-person&age=%C2%B2")
+        assert response.status_code == 200
+        assert "How old are you?" in response.content.decode()
+
     def test_the_question_speaks_to_who_is_asking(self, client):
         assert (
             "How old are you?"
