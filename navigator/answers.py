@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from directory.models.service import MAX_AGE
+
 # The URL contract (docs/navigator.md), in the order they appear in a link.
 PARAMETERS = ("urgent", "who", "age", "borough", "postcode", "need", "impact", "delivery", "free")
 MAX_VALUES = 30  # per parameter: more than there are choices, so only junk is dropped
@@ -16,7 +18,6 @@ MAX_LENGTH = 100  # per value
 UNKNOWN_BOROUGH = "unknown"
 NOT_SURE = "not-sure"
 CRISIS_NEEDS = frozenset({"self-harm", "suicidal-thoughts"})
-MAX_AGE = 25
 YOUNG_CHILD_AGE = 11  # below this, a young person answering for themselves needs a grown-up
 
 
@@ -57,10 +58,26 @@ def with_query(url, answers):
     return f"{url}?{query}" if query else url
 
 
+def answered_age(answers):
+    """The age in the answers as a whole number, or None when there is no such answer yet."""
+    age = answers.get("age", "")
+    return int(age) if age.isdecimal() else None  # isdigit() also passes "²", which int() refuses
+
+
+def is_in_danger(answers):
+    """Someone is in danger now: urgent help, before anything else."""
+    return answers.get("urgent") == "yes"
+
+
+def is_over_25(age):
+    """Too old for every service in the directory (they are for 0 to MAX_AGE): adult support."""
+    return age > MAX_AGE
+
+
 def needs_grown_up(answers):
     """A young person under 11 answering for themselves: suggest a grown-up helps."""
-    age = answers.get("age", "")
-    return answers.get("who") == "young-person" and age.isdigit() and int(age) < YOUNG_CHILD_AGE
+    age = answered_age(answers)
+    return answers.get("who") == "young-person" and age is not None and age < YOUNG_CHILD_AGE
 
 
 @dataclass(frozen=True)
@@ -86,4 +103,4 @@ class Answers:
 
     @property
     def is_over_25(self):
-        return self.age > MAX_AGE
+        return is_over_25(self.age)

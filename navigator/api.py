@@ -23,7 +23,7 @@ def navigator_results(request):
         {
             "urgent_help_shown": results.urgent_help_shown,
             "count": results.count,
-            "matches": [_match_json(request, match) for match in results.shown],
+            "matches": [_match_json(request, match) for match in results.matches],
             "next_steps": list(results.next_steps),
         }
     )

@@ -1,18 +1,42 @@
-"""The questions and their order, defined once.
+"""The questions and their order, defined once, and the routing through them.
 
 Each question names the URL parameters it sets, its form, its template, when it is asked
 (`condition`) and where an answer leaves the questions altogether (`exit`), in the manner of a
 form wizard's condition_dict. Everything else (the next and previous question, the first one
 still unanswered) is worked out from this table.
+
+`route_question` and `route_results` decide what a request to a question or to the results gets:
+a page to render or a URL to redirect to. The views only carry the decision out.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.http import Http404
 from django.urls import reverse
 
 from . import forms
-from .answers import MAX_AGE, with_query
+from .answers import (
+    answered_age,
+    is_in_danger,
+    is_over_25,
+    needs_grown_up,
+    with_answers,
+    with_query,
+)
+from .matching import match_services
+
+
+@dataclass(frozen=True)
+class Render:
+    template: str
+    context: dict = field(default_factory=dict)
+    status: int = 200
+
+
+@dataclass(frozen=True)
+class Redirect:
+    url: str
 
 
 def always(answers):
@@ -45,6 +69,10 @@ class Question:
     def form(self, data=None, answers=None):
         return self.form_class(data, answers=answers)
 
+    def is_asked(self, answers):
+        """Whether the earlier answers call for this question (its own answer aside)."""
+        return self.condition(with_answers(answers, dict.fromkeys(self.params, ())))
+
     def is_answered(self, answers):
         if not any(answers.get(name) for name in self.params):
             return False
@@ -52,12 +80,12 @@ class Question:
 
 
 def _urgent_help_if_in_danger(answers):
-    return reverse("pages:urgent_help") if answers.get("urgent") == "yes" else None
+    return reverse("pages:urgent_help") if is_in_danger(answers) else None
 
 
 def _adult_support_if_over_25(answers):
-    age = answers.get("age", "")
-    return reverse("navigator:adult_support") if age.isdigit() and int(age) > MAX_AGE else None
+    age = answered_age(answers)
+    return reverse("navigator:adult_support") if age is not None and is_over_25(age) else None
 
 
 def _district_needs_a_borough(answers):
@@ -141,3 +169,81 @@ def previous_question(question, answers):
 
 def results_url(answers):
     return with_query(reverse("navigator:results"), answers)
+
+
+def _exit_url(answers):
+    """Where these answers leave the questions (urgent help, adult support), if they do."""
+    return next(filter(None, (question.exit(answers) for question in QUESTIONS)), None)
+
+
+def _url_after(question, answers):
+    following = next_question(question, answers)
+    return following.url(answers) if following else results_url(answers)
+
+
+def route_question(slug, answers, *, answered="", is_start=False):
+    """What a question page does: `answered` names the question a form was sent from, and
+    `is_start` says the request came to /help/ (the first question's only address)."""
+    question = QUESTIONS_BY_SLUG.get(slug)
+    if question is None:
+        raise Http404("No such question")
+    if question is QUESTIONS[0] and not is_start:
+        return Redirect(question.url(answers))
+    missing = first_unanswered(answers, before=question)
+    if missing:
+        return Redirect(missing.url(answers))
+    if not question.is_asked(answers):
+        return Redirect(_url_after(question, answers))
+
+    submitted = answered == question.slug
+    form = question.form(answers if submitted else None, answers)
+    if submitted and form.is_valid():
+        answers = with_answers(answers, form.answer_params())
+        return Redirect(question.exit(answers) or _url_after(question, answers))
+
+    previous = previous_question(question, answers)
+    return Render(
+        question.template,
+        {
+            "question": question,
+            "form": form,
+            "carried_answers": _pairs(answers, without=question.params),
+            "back_url": previous.url(answers) if previous else reverse("directory:home"),
+            "who": answers.get("who", ""),
+            "needs_grown_up": needs_grown_up(answers),
+        },
+    )
+
+
+def _pairs(answers, without):
+    return [
+        (name, value) for name, values in answers.lists() if name not in without for value in values
+    ]
+
+
+def route_results(answers):
+    """What the results page does with a whole set of answers."""
+    # Danger comes first: whatever else the link says, and even if it is wrong.
+    in_danger = _urgent_help_if_in_danger(answers)
+    if in_danger:
+        return Redirect(in_danger)
+    form = forms.ResultsForm(answers)
+    if not form.is_valid():
+        if form.bad_parameters():
+            problems = [m for name in form.bad_parameters() for m in form.errors[name]]
+            return Render("navigator/results_invalid.html", {"problems": problems}, status=400)
+        missing = first_unanswered(answers) or QUESTIONS[0]
+        return Redirect(missing.url(answers))
+    # The questions' own exits (over 25), on the answers as the forms read them (" 40" is 40).
+    leaving = _exit_url(with_answers(answers, form.answer_params()))
+    if leaving:
+        return Redirect(leaving)
+    return Render(
+        "navigator/results.html",
+        {
+            "results": match_services(form.to_answers()),
+            "change_url": QUESTIONS[0].url(answers),
+            "preferences_url": QUESTIONS[-1].url(answers),
+            "needs_grown_up": needs_grown_up(answers),
+        },
+    )

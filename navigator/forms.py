@@ -11,7 +11,7 @@ from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
 from directory.models import Need
 
-from .answers import NOT_SURE, UNKNOWN_BOROUGH, Answers
+from .answers import NOT_SURE, UNKNOWN_BOROUGH, Answers, is_in_danger
 from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district
 
 WHO_CHOICES = [
@@ -329,7 +329,7 @@ class ResultsForm(DangerForm, WhoForm, AgeForm, NeedForm, ImpactForm, Preference
             impact=data["impact"],
             delivery=tuple(dict.fromkeys(data.get("delivery") or ())),
             free_only=data.get("free") == "1",
-            urgent=data["urgent"] == "yes",
+            urgent=is_in_danger(data),
         )
 
     def bad_parameters(self):

@@ -146,3 +146,16 @@ def test_a_borough_without_a_listed_line_has_none():
     assert helplines.local_urgent_line("") is None
     assert helplines.local_urgent_line(None) is None
     assert helplines.local_urgent_line("westminster") is helplines.CNWL
+
+
+def test_the_navigators_next_steps_take_their_numbers_from_the_data(samaritans_moved, client, db):
+    from navigator import wording
+
+    assert any("020 7946 0000" in step for step in wording.adult_next_steps())
+    api = client.get(
+        "/api/v1/navigator",
+        {"urgent": "no", "who": "young-person", "age": "30", "borough": "westminster",
+         "need": "anxiety", "impact": "a-lot"},
+    )  # fmt: skip
+    steps = " ".join(api.json()["next_steps"])
+    assert "020 7946 0000" in steps and "116 123" not in steps

@@ -3,8 +3,9 @@
 import re
 
 import pytest
+from django.http import QueryDict
 
-from navigator.flow import QUESTIONS
+from navigator.flow import QUESTIONS, Redirect, route_question
 
 START = "urgent=no&who=young-person&age=15&borough=westminster"
 COMPLETE = START + "&need=anxiety&impact=quite-a-lot"
@@ -257,6 +258,11 @@ class TestAge:
         query = "urgent=no&who=parent-carer&age=9&borough=westminster"
         assert "grown-up" not in answer(client, "/help/need/", query).content.decode()
 
+    def test_a_digit_that_is_not_a_number_is_asked_again_not_a_server_error(self, client):
+        response = answer(client, "/help/age/", "urgent=no&who=young-person&age=%C2%B2")
+        assert response.status_code == 200
+        assert "How old are you?" in response.content.decode()
+
     def test_the_question_speaks_to_who_is_asking(self, client):
         assert (
             "How old are you?"
@@ -298,3 +304,15 @@ def test_no_cookies_no_caching_no_referrer_and_a_generic_title(client, url):
 def test_forms_send_no_csrf_token(client):
     page = client.get("/help/who/?urgent=no").content.decode()
     assert "csrfmiddlewaretoken" not in page
+
+
+class TestRouting:
+    """route_question on its own: the decisions a user notices as where a link takes them."""
+
+    def test_the_danger_question_has_one_address(self):
+        step = route_question("danger", QueryDict("urgent=no"), answered="danger")
+        assert step == Redirect("/help/?urgent=no")
+
+    def test_which_borough_is_skipped_once_the_borough_is_known(self):
+        step = route_question("which-borough", QueryDict(START))
+        assert step == Redirect(f"/help/need/?{START}")

@@ -339,7 +339,7 @@ def test_at_most_twenty_shown_with_a_link_to_the_rest(db):
         )
     results = match_services(answers_for(f"{YP}&age=15&{WM}&need=anxiety&impact=a-little"))
     assert results.count == 25
-    assert len(results.shown) == 20
+    assert len(results.matches) == 20
     assert results.more == 5
     assert results.directory_url == "/services/?borough=westminster&age=15&need=anxiety"
 
