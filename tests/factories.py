@@ -2,16 +2,8 @@
 
 import itertools
 
-from directory.models import (
-    Audience,
-    Borough,
-    DeliveryMode,
-    Need,
-    Organisation,
-    ReferralRoute,
-    Service,
-    ThriveCategory,
-)
+from directory.models import Organisation, Service
+from directory.vocabulary import BY_KEY
 
 _counter = itertools.count(1)
 
@@ -23,17 +15,14 @@ def make_organisation(**fields):
     return Organisation.objects.create(**fields)
 
 
-def make_service(
-    *,
-    thrive=("getting-help",),
-    needs=(),
-    boroughs=(),
-    audiences=("young-people",),
-    referral=("self",),
-    delivery=(),
-    **fields,
-):
-    """A published service for ages 11-18; pass slugs for the related vocabularies."""
+# The links a test service gets unless it says otherwise, by vocabulary key.
+DEFAULT_LINKS = {"thrive": ("getting-help",), "audience": ("young-people",), "referral": ("self",)}
+
+
+def make_service(**fields):
+    """A published service for ages 11-18. Pass slugs for the vocabularies by their keys
+    (directory/vocabulary.py): need=("anxiety",), borough=("westminster",)…"""
+    links = {key: fields.pop(key, DEFAULT_LINKS.get(key, ())) for key in BY_KEY}
     number = next(_counter)
     fields.setdefault("name", f"Service {number}")
     fields.setdefault("slug", f"service-{number}")
@@ -45,10 +34,7 @@ def make_service(
     if "organisation" not in fields:
         fields["organisation"] = make_organisation()
     service = Service.objects.create(**fields)
-    service.thrive_categories.set(ThriveCategory.objects.filter(slug__in=thrive))
-    service.needs.set(Need.objects.filter(slug__in=needs))
-    service.boroughs.set(Borough.objects.filter(slug__in=boroughs))
-    service.audiences.set(Audience.objects.filter(slug__in=audiences))
-    service.referral_routes.set(ReferralRoute.objects.filter(slug__in=referral))
-    service.delivery_modes.set(DeliveryMode.objects.filter(slug__in=delivery))
+    for key, slugs in links.items():
+        vocabulary = BY_KEY[key]
+        getattr(service, vocabulary.relation).set(vocabulary.model.objects.filter(slug__in=slugs))
     return service

@@ -14,17 +14,17 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def directory():
     make_service(
         name="Westminster Counselling",
-        boroughs=["westminster"],
-        needs=["anxiety"],
+        borough=["westminster"],
+        need=["anxiety"],
         delivery=["in-person"],
     )
     make_service(
         name="Camden Eating Support",
-        boroughs=["camden"],
-        needs=["eating-difficulties"],
+        borough=["camden"],
+        need=["eating-difficulties"],
         delivery=["online"],
     )
-    make_service(name="Childline", is_national=True, min_age=0, max_age=18, needs=["anxiety"],
+    make_service(name="Childline", is_national=True, min_age=0, max_age=18, need=["anxiety"],
                  delivery=["phone"], is_crisis=True, thrive=["getting-risk-support"])  # fmt: skip
 
 

@@ -17,8 +17,8 @@ def directory():
         name="Kooth",
         min_age=11,
         max_age=25,
-        boroughs=["westminster", "kensington-and-chelsea"],
-        needs=["anxiety", "low-mood", "self-harm"],
+        borough=["westminster", "kensington-and-chelsea"],
+        need=["anxiety", "low-mood", "self-harm"],
         thrive=["getting-advice", "getting-help"],
         delivery=["online"],
     )
@@ -30,7 +30,7 @@ def directory():
         min_age=0,
         max_age=18,
         phone="0800 1111",
-        needs=["self-harm", "anxiety"],
+        need=["self-harm", "anxiety"],
         thrive=["getting-risk-support"],
         delivery=["phone"],
     )

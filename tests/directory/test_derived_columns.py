@@ -38,7 +38,7 @@ def test_every_vocabulary_row_finds_the_same_services_as_its_link_table(real_dir
 
 
 def test_changing_links_changes_what_filters_find():
-    service = make_service(needs=["anxiety"], boroughs=["camden"])
+    service = make_service(need=["anxiety"], borough=["camden"])
 
     service.needs.add(Need.objects.get(slug="low-mood"))
     service.boroughs.remove(Borough.objects.get(slug="camden"))
@@ -50,7 +50,7 @@ def test_changing_links_changes_what_filters_find():
 
 
 def test_saving_a_stale_instance_does_not_undo_the_derived_columns():
-    service = make_service(needs=["anxiety"])
+    service = make_service(need=["anxiety"])
     stale = Service.objects.get(pk=service.pk)
     stale.need_slugs = []
     stale.search_vector = None
@@ -63,7 +63,7 @@ def test_saving_a_stale_instance_does_not_undo_the_derived_columns():
 
 def test_renaming_a_need_slug_or_an_organisation_reaches_its_services():
     organisation = Organisation.objects.create(name="Mind", slug="mind")
-    service = make_service(needs=["sleep"], organisation=organisation)
+    service = make_service(need=["sleep"], organisation=organisation)
 
     Need.objects.filter(slug="sleep").update(slug="sleeping")
     Organisation.objects.filter(pk=organisation.pk).update(name="Harbourlight Trust")
@@ -74,7 +74,7 @@ def test_renaming_a_need_slug_or_an_organisation_reaches_its_services():
 
 
 def test_a_need_label_is_searchable_as_soon_as_it_changes():
-    service = make_service(needs=["sleep"])
+    service = make_service(need=["sleep"])
     Need.objects.filter(slug="sleep").update(label="Cannot get to sleep, insomnia")
 
     assert list(search(Service.objects.all(), "insomnia")) == [service]
@@ -83,7 +83,7 @@ def test_a_need_label_is_searchable_as_soon_as_it_changes():
 def test_a_bulk_load_with_deferred_links_is_rebuilt_once():
     with transaction.atomic():
         with backend().deferred():
-            service = make_service(needs=["trauma"])
+            service = make_service(need=["trauma"])
             assert not Service.objects.with_needs("trauma").exists()
         backend().rebuild(Service.objects.filter(pk=service.pk))
 

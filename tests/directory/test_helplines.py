@@ -46,7 +46,7 @@ def pages_showing_samaritans(client, db):
         return response.content.decode()
 
     def pages():
-        make_service(needs=("self-harm",), boroughs=("westminster",))  # a service, no phone
+        make_service(need=("self-harm",), borough=("westminster",))  # a service, no phone
         return {
             "urgent help": get("/urgent-help/"),
             "500 page": server_error_page(),
@@ -75,7 +75,7 @@ def test_every_page_shows_the_numbers_as_they_are_in_the_data(pages_showing_sama
 def test_the_navigator_card_shows_the_local_line_from_the_data(client, db, monkeypatch):
     moved = replace(helplines.CNWL, phone=NEW_NUMBER)
     monkeypatch.setitem(helplines.LOCAL_URGENT_LINES, "westminster", moved)
-    make_service(needs=("self-harm",), boroughs=("westminster",))
+    make_service(need=("self-harm",), borough=("westminster",))
     for url in [SELF_HARM_RESULTS, "/urgent-help/?borough=westminster"]:
         page = client.get(url).content.decode()
         assert "In Westminster" in page, url

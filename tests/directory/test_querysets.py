@@ -58,9 +58,9 @@ def test_published_hides_drafts_and_archived_services():
 
 @pytest.fixture
 def boroughs():
-    make_service(name="Westminster only", boroughs=["westminster"])
-    make_service(name="Bi-borough", boroughs=["westminster", "kensington-and-chelsea"])
-    make_service(name="H&F only", boroughs=["hammersmith-and-fulham"])
+    make_service(name="Westminster only", borough=["westminster"])
+    make_service(name="Bi-borough", borough=["westminster", "kensington-and-chelsea"])
+    make_service(name="H&F only", borough=["hammersmith-and-fulham"])
     make_service(name="Childline", is_national=True)
 
 
@@ -102,9 +102,9 @@ def test_in_thrive_matches_any_of_the_categories():
 
 
 def test_with_needs_matches_any_need_without_duplicates():
-    make_service(name="Anxiety", needs=["anxiety"])
-    make_service(name="Mood and anxiety", needs=["anxiety", "low-mood"])
-    make_service(name="Eating", needs=["eating-difficulties"])
+    make_service(name="Anxiety", need=["anxiety"])
+    make_service(name="Mood and anxiety", need=["anxiety", "low-mood"])
+    make_service(name="Eating", need=["eating-difficulties"])
     result = Service.objects.with_needs("anxiety", "low-mood")
     assert names(result) == ["Anxiety", "Mood and anxiety"]
     assert result.count() == 2
@@ -114,14 +114,14 @@ def test_with_needs_matches_any_need_without_duplicates():
 def test_for_audience_referral_delivery_free_and_crisis():
     make_service(
         name="Parents line",
-        audiences=["parents-carers"],
+        audience=["parents-carers"],
         referral=["self"],
         delivery=["phone"],
         cost=Service.Cost.FREE,
     )
     make_service(
         name="CAMHS",
-        audiences=["young-people", "professionals"],
+        audience=["young-people", "professionals"],
         referral=["gp", "school"],
         delivery=["in-person"],
         is_crisis=False,
@@ -143,12 +143,10 @@ def test_for_audience_referral_delivery_free_and_crisis():
 
 
 def test_methods_chain_like_prose():
-    make_service(name="Fits", boroughs=["westminster"], needs=["anxiety"], min_age=11, max_age=25)
-    make_service(
-        name="Too young", boroughs=["westminster"], needs=["anxiety"], max_age=10, min_age=5
-    )
-    make_service(name="Elsewhere", boroughs=["bromley"], needs=["anxiety"], min_age=11, max_age=25)
-    make_service(name="Draft", boroughs=["westminster"], needs=["anxiety"], status="draft")
+    make_service(name="Fits", borough=["westminster"], need=["anxiety"], min_age=11, max_age=25)
+    make_service(name="Too young", borough=["westminster"], need=["anxiety"], max_age=10, min_age=5)
+    make_service(name="Elsewhere", borough=["bromley"], need=["anxiety"], min_age=11, max_age=25)
+    make_service(name="Draft", borough=["westminster"], need=["anxiety"], status="draft")
     result = Service.objects.published().for_age(15).in_borough("westminster").with_needs("anxiety")
     assert names(result) == ["Fits"]
 

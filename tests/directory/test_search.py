@@ -21,34 +21,34 @@ def directory():
     make_service(
         name="Kooth",
         summary="Free, safe and anonymous online support for young people.",
-        needs=["anxiety", "low-mood"],
+        need=["anxiety", "low-mood"],
     )
     make_service(
         name="Westminster Youth Counselling",
         summary="Talk to a counsellor about anything that is worrying you.",
         description="Young people are sometimes referred to us by Kooth.",
-        needs=["anxiety"],
+        need=["anxiety"],
     )
     make_service(
         name="Samaritans",
         summary="Someone to talk to, day or night.",
-        needs=["suicidal-thoughts"],
+        need=["suicidal-thoughts"],
         is_crisis=True,
     )
     make_service(
         name="Childline",
         summary="Free, confidential support for anyone under 19.",
-        needs=["family-relationships", "gender-and-sexuality"],
+        need=["family-relationships", "gender-and-sexuality"],
     )
     make_service(
         name="Special Schools Outreach",
         summary="Advice for schools supporting pupils with additional needs.",
-        needs=["neurodiversity"],
+        need=["neurodiversity"],
     )
     make_service(
         name="Riverside Family Hub",
         summary="Groups for parents of babies and toddlers.",
-        needs=["early-years"],
+        need=["early-years"],
     )
     make_service(name="Hidden Kooth", status=Service.Status.DRAFT)
 
@@ -143,7 +143,7 @@ def test_the_real_directory_finds_kooth_and_childline(real_directory):
 
 def test_relevance_goes_by_where_the_words_are_then_by_name(directory):
     make_service(name="Anxiety Drop-in")  # the word in its name
-    make_service(name="Bright Start", needs=["anxiety"])  # helps with it
+    make_service(name="Bright Start", need=["anxiety"])  # helps with it
     make_service(name="Harbour Project", description="Some come to us with anxiety.")
 
     assert names("anxiety") == [

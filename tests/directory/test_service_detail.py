@@ -18,9 +18,9 @@ def kooth():
         summary="Free, safe and anonymous online support.",
         min_age=11,
         max_age=25,
-        boroughs=["westminster", "kensington-and-chelsea"],
+        borough=["westminster", "kensington-and-chelsea"],
         thrive=["getting-advice"],
-        needs=["anxiety"],
+        need=["anxiety"],
         referral=["gp", "self", "school"],
         delivery=["online", "text"],
         phone="0800 023 4650",
@@ -133,8 +133,8 @@ def test_the_page_costs_the_same_queries_however_much_a_service_has(client, koot
     simple = count_queries(client, "/services/kooth/")
     busy = make_service(
         slug="busy",
-        boroughs=["westminster", "camden", "hackney", "brent"],
-        needs=["anxiety", "low-mood", "sleep", "trauma"],
+        borough=["westminster", "camden", "hackney", "brent"],
+        need=["anxiety", "low-mood", "sleep", "trauma"],
         referral=["self", "gp", "school", "parent-carer", "professional"],
         thrive=["getting-help", "getting-more-help"],
     )

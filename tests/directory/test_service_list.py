@@ -37,19 +37,19 @@ def results(client, url):
 def directory():
     make_service(
         name="Westminster Counselling",
-        boroughs=["westminster"],
+        borough=["westminster"],
         min_age=11,
         max_age=18,
-        needs=["anxiety"],
+        need=["anxiety"],
         delivery=["in-person"],
         thrive=["getting-help"],
     )
     make_service(
         name="Camden Crisis Team",
-        boroughs=["camden"],
+        borough=["camden"],
         min_age=0,
         max_age=25,
-        needs=["self-harm"],
+        need=["self-harm"],
         referral=["gp"],
         delivery=["phone"],
         thrive=["getting-risk-support"],
@@ -60,19 +60,19 @@ def directory():
         is_national=True,
         min_age=0,
         max_age=18,
-        needs=["anxiety", "self-harm"],
+        need=["anxiety", "self-harm"],
         delivery=["phone", "online"],
         thrive=["getting-advice"],
     )
     make_service(
         name="Parenting Course",
-        boroughs=["westminster"],
+        borough=["westminster"],
         min_age=0,
         max_age=12,
-        audiences=["parents-carers"],
+        audience=["parents-carers"],
         thrive=["thriving"],
         referral=["parent-carer"],
-        needs=["parenting"],
+        need=["parenting"],
         cost=Service.Cost.PAID,
         cost_note="£20 a session",
     )
@@ -198,7 +198,7 @@ def test_need_filters_use_young_peoples_words(client, directory):
 @pytest.fixture
 def twenty_one():
     for number in range(21):
-        make_service(name=f"Service {number:02}", boroughs=["westminster"])
+        make_service(name=f"Service {number:02}", borough=["westminster"])
 
 
 def test_twenty_a_page(client, twenty_one):
@@ -267,15 +267,15 @@ def test_no_cookies(client, directory):
 )
 def test_queries_do_not_grow_with_results(client, django_assert_num_queries, url):
     for _ in range(5):
-        make_service(boroughs=["westminster"], needs=["anxiety", "low-mood"],
+        make_service(borough=["westminster"], need=["anxiety", "low-mood"],
                      delivery=["online", "phone"], referral=["self", "gp"])  # fmt: skip
     with CaptureQueriesContext(connection) as five:
         client.get(url)
     expected = len(five.captured_queries)
     for _ in range(40):
         make_service(
-            boroughs=["westminster", "camden"],
-            needs=["anxiety", "self-harm"],
+            borough=["westminster", "camden"],
+            need=["anxiety", "self-harm"],
             delivery=["online", "phone"],
             referral=["self", "gp"],
             is_national=True,

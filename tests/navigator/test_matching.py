@@ -335,7 +335,7 @@ def test_at_most_twenty_shown_with_a_link_to_the_rest(db):
 
     for number in range(25):
         make_service(
-            name=f"Anxiety service {number:02}", boroughs=("westminster",), needs=("anxiety",)
+            name=f"Anxiety service {number:02}", borough=("westminster",), need=("anxiety",)
         )
     results = match_services(answers_for(f"{YP}&age=15&{WM}&need=anxiety&impact=a-little"))
     assert results.count == 25

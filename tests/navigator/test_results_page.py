@@ -70,7 +70,7 @@ def test_nothing_local_says_so_and_what_to_do_next(client, directory):
 
 def test_more_than_twenty_links_to_the_directory(client, db):
     for _ in range(23):
-        make_service(boroughs=("westminster",), needs=("anxiety",))
+        make_service(borough=("westminster",), need=("anxiety",))
     html = page(
         client, "urgent=no&who=young-person&age=15&borough=westminster&need=anxiety&impact=a-lot"
     )
@@ -104,8 +104,8 @@ def test_query_count_does_not_grow_with_the_number_of_matches(
 ):
     for _ in range(extra):
         make_service(
-            boroughs=("westminster",),
-            needs=("anxiety", "low-mood"),
+            borough=("westminster",),
+            need=("anxiety", "low-mood"),
             delivery=("online", "phone"),
             thrive=("getting-help", "getting-advice"),
             referral=("self", "gp"),
