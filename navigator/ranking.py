@@ -138,6 +138,8 @@ def ranked_facts(services, answers):
     rows = (
         services.annotate(
             crisis_first=_flag(Q(is_crisis=True)) if answers.has_crisis_needs else Value(0),
+            # A service for people in a situation they said applies is made for them.
+            situation_met=_count_linked("eligibility", answers.applies),
             needs_met=_count_linked("need", answers.needs),
             thrive_fit=Case(
                 When(linked_to("thrive", _thrive_slugs_at(0, answers)), then=2),
@@ -156,6 +158,7 @@ def ranked_facts(services, answers):
         )
         .order_by(
             "-crisis_first",
+            "-situation_met",
             "-needs_met",
             "-thrive_fit",
             "-reachable",
