@@ -157,11 +157,10 @@ def _breadth(answers):
     (drugs, eating) does not make a service broad. 0 otherwise."""
     if answers.needs:
         return Value(0, output_field=IntegerField())
-    links = Service.needs.through.objects.filter(service=OuterRef("pk")).exclude(
-        need__slug__in=SEPARATE_SUBJECTS
-    )
+    links = Service.needs.through.objects.filter(service=OuterRef("pk"))
     count = links.order_by().values("service").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+    every_need = Coalesce(Subquery(count, output_field=IntegerField()), 0)
+    return every_need - _count_linked("need", SEPARATE_SUBJECTS)
 
 
 def _ordering(answers):
