@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.urls import reverse
 
-from . import forms
+from . import forms, wording
 from .answers import (
     answered_age,
     is_in_danger,
@@ -57,6 +57,9 @@ class Question:
     condition: Callable = always
     exit: Callable = no_exit
     required: bool = True
+    # A follow-up to the question before it (which borough, for a split postcode district):
+    # it shares that question's number, so the count of questions does not change under you.
+    follow_up: bool = False
 
     def url(self, answers):
         path = (
@@ -124,6 +127,7 @@ QUESTIONS = (
         forms.WhichBoroughForm,
         "navigator/questions/which_borough.html",
         condition=_district_needs_a_borough,
+        follow_up=True,
     ),
     Question(
         "need", "What is it about?", ("need",), forms.NeedForm, "navigator/questions/need.html"
@@ -175,6 +179,21 @@ def previous_question(question, answers):
     return next((q for q in earlier if q.condition(answers)), None)
 
 
+@dataclass(frozen=True)
+class Progress:
+    number: int
+    total: int
+
+
+def progress(question, answers):
+    """ "Question 3 of 7": where this question is among those asked for these answers. Each
+    question's condition decides whether it counts; a follow-up shares the number before it."""
+    numbered = [q for q in QUESTIONS if not q.follow_up and (q is question or q.is_asked(answers))]
+    position = QUESTIONS.index(question)
+    number = sum(1 for q in numbered if QUESTIONS.index(q) <= position)
+    return Progress(number, len(numbered))
+
+
 def results_url(answers):
     return with_query(reverse("navigator:results"), answers)
 
@@ -214,6 +233,7 @@ def route_question(slug, answers, *, answered="", is_start=False):
         question.template,
         {
             "question": question,
+            "progress": progress(question, answers),
             "form": form,
             "carried_answers": _pairs(answers, without=question.params),
             "back_url": previous.url(answers) if previous else reverse("directory:home"),
@@ -246,12 +266,38 @@ def route_results(answers):
     leaving = _exit_url(with_answers(answers, form.answer_params()))
     if leaving:
         return Redirect(leaving)
+    validated = form.to_answers()
     return Render(
         "navigator/results.html",
         {
-            "results": match_services(form.to_answers()),
+            "results": match_services(validated),
+            "summary": answer_summary(form, validated, answers),
             "change_url": QUESTIONS[0].url(answers),
             "preferences_url": QUESTIONS[-1].url(answers),
             "needs_grown_up": needs_grown_up(answers),
         },
     )
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    question: str  # its slug
+    key: str
+    value: str
+    change_url: str
+
+
+def answer_summary(form, validated, answers):
+    """The answers given, each with a link to its question (the answers carried): the top of
+    the results. The need labels are the choices the form already read: no query."""
+    rows = wording.answer_summary(
+        validated,
+        need_labels=dict(form.fields["need"].choices),
+        impact_labels=dict(forms.IMPACT_CHOICES),
+        delivery_labels=dict(forms.DELIVERY_CHOICES),
+        applies_labels=dict(form.fields["applies"].choices),
+    )
+    return [
+        SummaryRow(slug, key, value, QUESTIONS_BY_SLUG[slug].url(answers))
+        for slug, key, value in rows
+    ]

@@ -4,6 +4,7 @@ Every form reads the query string (method="get"); field names are the URL parame
 """
 
 import re
+from dataclasses import replace
 
 from django import forms
 from django.db.models import F, IntegerField, Value
@@ -12,7 +13,8 @@ from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
 from directory.models import EligibilityCriterion, Need
 
-from .answers import NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, is_in_danger
+from .answers import NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
+from .needs import need_suits
 from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district
 
 WHO_CHOICES = [
@@ -311,6 +313,28 @@ class NeedForm(QuestionForm):
         specific = [n for n in needs if n != NOT_SURE]
         # Without JavaScript "not sure" can be ticked alongside real needs: the needs win.
         return specific or [NOT_SURE]
+
+    def options(self, name):
+        """The needs offered to who it is for, at their age (navigator/needs.py): a young
+        person is not offered parenting support. Any need may still be sent (a link written
+        by hand), and one already chosen is always shown, so it can be unticked."""
+        options = super().options(name)
+        if name != "need" or not hasattr(self.answers, "getlist"):
+            return options
+        who, age = self.answers.get("who", ""), answered_age(self.answers)
+        offered = [
+            option
+            for option in options
+            if option.checked
+            or option.value == NOT_SURE
+            or not who
+            or need_suits(option.value, who, age)
+        ]
+        # The first one offered carries the field's id, which the error summary links to.
+        return [
+            replace(option, id=name if index == 0 else f"{name}-{index + 1}")
+            for index, option in enumerate(offered)
+        ]
 
 
 class ImpactForm(QuestionForm):

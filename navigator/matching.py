@@ -31,10 +31,28 @@ class Match:
     to_check: tuple = ()  # conditions the person may not know they meet, said plainly
 
 
+BEST_FIRST = 5  # shown at once; the rest of the best MAX_SHOWN are behind "show more"
+
+
 @dataclass(frozen=True)
 class Group:
-    category: object  # ThriveCategory
+    category: object  # ThriveCategory, or None
     matches: tuple
+
+    @property
+    def heading(self):
+        """In plain English; the THRIVE category's name is its small label."""
+        return wording.group_heading(self.category)
+
+
+def _grouped(matches):
+    """Matches by THRIVE category, groups in the order of their best match."""
+    groups = {}
+    for match in matches:
+        category = match.thrive_category
+        key = category.slug if category else ""
+        groups.setdefault(key, (category, []))[1].append(match)
+    return tuple(Group(category, tuple(matches)) for category, matches in groups.values())
 
 
 @dataclass(frozen=True)
@@ -55,13 +73,26 @@ class Results:
 
     @cached_property
     def groups(self):
-        """The shown matches by THRIVE category, groups in the order of their best match."""
-        groups = {}
-        for match in self.matches:
-            category = match.thrive_category
-            key = category.slug if category else ""
-            groups.setdefault(key, (category, []))[1].append(match)
-        return tuple(Group(category, tuple(matches)) for category, matches in groups.values())
+        """All the shown matches by THRIVE category, groups in the order of their best match."""
+        return _grouped(self.matches)
+
+    @cached_property
+    def best_groups(self):
+        """The best BEST_FIRST matches, grouped: what the page shows at once."""
+        return _grouped(self.matches[:BEST_FIRST])
+
+    @cached_property
+    def other_groups(self):
+        """The rest of the shown matches, grouped: behind "show more"."""
+        return _grouped(self.matches[BEST_FIRST:])
+
+    @property
+    def best_count(self):
+        return min(len(self.matches), BEST_FIRST)
+
+    @property
+    def other_count(self):
+        return len(self.matches) - self.best_count
 
     @property
     def borough_name(self):

@@ -11,10 +11,23 @@ Python. See docs/navigator.md.
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When, Window
-from django.db.models.functions import Lower
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, Lower
 
 from directory.models import Service
+
+from .needs import SEPARATE_SUBJECTS, needs_about_something_else, needs_about_the_age
 
 MAX_SHOWN = 20
 
@@ -126,6 +139,46 @@ def _count_linked(key, slugs):
     return total
 
 
+def _topic_fit(answers):
+    """2: about this age in particular (early years, for a child under 5); 0: about
+    something or someone else (parenting, for a young person; drugs, for someone anxious);
+    1: neither. navigator/needs.py says which needs are which."""
+    linked_to = Service.objects.linked_to
+    whens = []
+    about_the_age = [n for n in needs_about_the_age(answers.age) if n not in answers.needs]
+    if about_the_age:
+        whens.append(When(linked_to("need", about_the_age), then=2))
+    something_else = needs_about_something_else(answers.who, answers.age, answers.needs)
+    if something_else:
+        whens.append(When(linked_to("need", something_else), then=0))
+    if not whens:
+        return Value(1, output_field=IntegerField())
+    return Case(*whens, default=1, output_field=IntegerField())
+
+
+def _breadth(answers):
+    """How many needs a service helps with, when the answer was "not sure": broad services
+    (someone to talk to about anything) are the best first step then. A separate subject
+    (drugs, eating) does not make a service broad. 0 otherwise."""
+    if answers.needs:
+        return Value(0, output_field=IntegerField())
+    links = Service.needs.through.objects.filter(service=OuterRef("pk"))
+    count = links.order_by().values("service").annotate(n=Count("pk")).values("n")
+    every_need = Coalesce(Subquery(count, output_field=IntegerField()), 0)
+    return every_need - _count_linked("need", SEPARATE_SUBJECTS)
+
+
+def _ordering(answers):
+    """The facts in order of importance. With needs: how many it meets comes first. "Not
+    sure": what suits the person, then the broadest services they can reach."""
+    if answers.needs:
+        facts = ("crisis_first", "situation_met", "needs_met", "topic_fit", "thrive_fit")
+        facts = (*facts, "reachable")
+    else:
+        facts = ("situation_met", "topic_fit", "reachable", "breadth", "thrive_fit")
+    return (*(f"-{fact}" for fact in facts), "-delivery_met", "-is_local", Lower("name"), "pk")
+
+
 def ranked_facts(services, answers):
     """The best MAX_SHOWN candidates, ranked, each with what ranking knew about it."""
     linked_to = Service.objects.linked_to
@@ -141,6 +194,8 @@ def ranked_facts(services, answers):
             # A service for people in a situation they said applies is made for them.
             situation_met=_count_linked("eligibility", answers.applies),
             needs_met=_count_linked("need", answers.needs),
+            topic_fit=_topic_fit(answers),
+            breadth=_breadth(answers),
             thrive_fit=Case(
                 When(linked_to("thrive", _thrive_slugs_at(0, answers)), then=2),
                 When(linked_to("thrive", _thrive_slugs_at(1, answers)), then=1),
@@ -156,17 +211,7 @@ def ranked_facts(services, answers):
             total=Window(Count("pk")),
             local_total=Window(Sum(is_local)),
         )
-        .order_by(
-            "-crisis_first",
-            "-situation_met",
-            "-needs_met",
-            "-thrive_fit",
-            "-reachable",
-            "-delivery_met",
-            "-is_local",
-            Lower("name"),
-            "pk",
-        )
+        .order_by(*_ordering(answers))
         .values_list(*FACT_FIELDS)[:MAX_SHOWN]
     )
     return [

@@ -157,3 +157,57 @@ def how_to_get_in(service, who):
         if parts:
             return " ".join(parts)
     return "Contact them to ask how to get support"
+
+
+# Results are grouped by THRIVE category (the data's frame); each group is headed in plain
+# English, with the THRIVE name as a small label beside it.
+GROUP_HEADINGS = {
+    "thriving": "Staying well",
+    "getting-advice": "Advice and someone to talk to",
+    "getting-help": "Counselling and regular support",
+    "getting-more-help": "More specialist help",
+    "getting-risk-support": "Urgent and crisis support",
+}
+OTHER_HEADING = "Other support"
+
+
+def group_heading(category):
+    """A plain heading for a group of results (category: a ThriveCategory, or None)."""
+    return GROUP_HEADINGS.get(category.slug, category.name) if category else OTHER_HEADING
+
+
+# The answers at the top of the results, each beside a link to change it.
+WHO_SUMMARY = {
+    "young-person": "You",
+    "parent-carer": "Your child, or a young person you care for",
+    "professional": "A young person you work with",
+}
+NOT_IN_LONDON_SUMMARY = "Not in London, or not known"
+NOT_SURE_SUMMARY = "Not sure"
+NO_PREFERENCES_SUMMARY = "No preference"
+FREE_ONLY_SUMMARY = "Free services only"
+
+
+NONE_APPLY_SUMMARY = "None of these"
+
+
+def answer_summary(answers, need_labels, impact_labels, delivery_labels, applies_labels):
+    """(question slug, what was asked, the answer) for each answer, in the order asked.
+    The labels ({slug: label}) are the ones the questions offered."""
+    yield "who", "Who it is for", WHO_SUMMARY[answers.who]
+    yield "age", "Age", f"{answers.age}"
+    yield "where", "Where", BOROUGH_NAMES.get(answers.borough, NOT_IN_LONDON_SUMMARY)
+    needs = [need_labels.get(slug, slug) for slug in answers.needs]
+    if needs:
+        about = join_words([needs[0], *(_lower_first(label) for label in needs[1:])])
+    else:
+        about = NOT_SURE_SUMMARY
+    yield "need", "What it is about", about
+    yield "impact", "How much it affects everyday life", impact_labels[answers.impact]
+    situations = [label for slug, label in applies_labels.items() if slug in answers.applies]
+    yield "applies", "Situations that apply", "; ".join(situations) or NONE_APPLY_SUMMARY
+    ways = [delivery_labels[mode] for mode in answers.delivery]
+    if answers.free_only:
+        ways.append(FREE_ONLY_SUMMARY)
+    preferences = "; ".join([ways[0], *(_lower_first(way) for way in ways[1:])]) if ways else ""
+    yield "preferences", "How to get support", preferences or NO_PREFERENCES_SUMMARY

@@ -1,6 +1,10 @@
 """The navigator in a real browser: the whole journey with JavaScript on and off, and every
 page accessible at 320 px."""
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from tests.factories import make_service
@@ -122,3 +126,86 @@ def test_yes_to_danger_goes_to_urgent_help(new_page, directory):
     page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     assert page.url.endswith("/urgent-help/")
+
+
+PHONE_375 = {"width": 375, "height": 812}
+
+
+def screenshots_folder():
+    """Where the 375 px walk keeps its screenshots, to look at: a temporary folder, or
+    $NAVIGATOR_SCREENSHOTS."""
+    folder = Path(
+        os.environ.get("NAVIGATOR_SCREENSHOTS")
+        or Path(tempfile.gettempdir()) / "findhelp-navigator-screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def progress_caption(page):
+    return page.locator(".app-question-progress").inner_text()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_phone_walk_to_results_that_a_phone_can_hold(new_page, directory, javascript):
+    """At 375 px: the progress on each question, the need list for a teenager, the answers at
+    the top of the results with links to change them, and the best five with the rest behind
+    "show more". Screenshots of every page are saved to look at."""
+    for number in range(6):
+        make_service(
+            name=f"Westminster anxiety service {number}",
+            borough=["westminster"],
+            need=["anxiety"],
+            thrive=["getting-help"],
+        )
+    folder = screenshots_folder()
+    page = new_page(**PHONE_375, javascript=javascript)
+    suffix = "js" if javascript else "no-js"
+
+    def shoot(name):
+        page.screenshot(path=str(folder / f"{name}-{suffix}.png"), full_page=True)
+        if javascript:
+            assert axe_violations(page) == [], page.url
+        assert not scrolls_sideways(page), page.url
+
+    steps = [
+        ("Question 1 of 8", lambda: page.get_by_label("No", exact=True).check()),
+        ("Question 2 of 8", lambda: page.get_by_label("Myself").check()),
+        ("Question 3 of 8", lambda: page.get_by_label("How old are you?").fill("15")),
+        ("Question 4 of 8", lambda: page.get_by_label("Borough").select_option("westminster")),
+        ("Question 5 of 8", lambda: page.get_by_label("Feeling anxious or worried").check()),
+        ("Question 6 of 8", lambda: page.get_by_label("Quite a lot").check()),
+        ("Question 7 of 8", lambda: page.get_by_label("None of these").check()),
+        ("Question 8 of 8", lambda: None),
+    ]
+    page.goto("/help/")
+    for number, (expected, answer) in enumerate(steps, start=1):
+        assert progress_caption(page) == expected, page.url
+        if number == 5:
+            # A young person answering for themselves is not offered parenting needs.
+            assert page.get_by_label("Feeling anxious or worried").is_visible()
+            assert page.get_by_label("Support for parents and carers").count() == 0
+            assert page.get_by_label("Babies and young children (under 5)").count() == 0
+        shoot(f"{number}-question")
+        answer()
+        page.get_by_role("button", name="Continue").click()
+
+    assert "/help/results/?" in page.url
+    shoot("9-results")
+    summary = page.locator(".app-answer-summary")
+    assert summary.is_visible()
+    for text in ("You", "15", "Westminster", "Feeling anxious or worried", "Quite a lot"):
+        assert summary.get_by_text(text, exact=True).is_visible()
+    cards = page.locator(".app-match")
+    assert cards.count() == 8  # Kooth, Childline and six more: five shown, three behind
+    visible = [card for card in cards.all() if card.is_visible()]
+    assert len(visible) == 5
+    show_more = page.get_by_text("Show 3 more services that may help")
+    show_more.click()
+    assert all(card.is_visible() for card in cards.all())
+    shoot("9-results-more")
+
+    page.get_by_role("link", name="Change what it is about").click()
+    assert "/help/need/?" in page.url
+    assert page.get_by_label("Feeling anxious or worried").is_checked()
+    assert progress_caption(page) == "Question 5 of 8"

@@ -186,6 +186,111 @@ def directory(db):
     return {service.slug: service for service in services}
 
 
+@pytest.fixture
+def westminster(db):
+    """Slug -> service: a small Westminster like the real one, where the services that came
+    first for the wrong people (Family Hubs, a drug service and a healthy-weight programme
+    for an anxious teenager) also come first by name."""
+    services = [
+        make_service(
+            slug="family-hubs",
+            name="Family Hubs",
+            min_age=0,
+            max_age=19,
+            borough=("westminster",),
+            need=("parenting", "family-relationships", "early-years", "behaviour", "anxiety"),
+            thrive=("thriving", "getting-advice", "getting-help"),
+            audience=("parents-carers", "young-people", "professionals"),
+            referral=("self", "parent-carer"),
+        ),
+        make_service(
+            slug="insight",
+            name="Insight drug and alcohol service",
+            min_age=13,
+            max_age=25,
+            borough=("westminster",),
+            need=("drugs-and-alcohol", "anxiety", "low-mood", "trauma"),
+            thrive=("getting-advice", "getting-help"),
+            audience=("young-people", "parents-carers", "professionals"),
+            referral=("self",),
+        ),
+        make_service(
+            slug="change4life",
+            name="A healthy weight programme",
+            min_age=0,
+            max_age=18,
+            borough=("westminster",),
+            need=("body-image", "parenting"),
+            thrive=("thriving", "getting-advice"),
+            audience=("young-people", "parents-carers"),
+            referral=("self",),
+        ),
+        make_service(
+            slug="kooth",
+            name="Kooth",
+            min_age=11,
+            max_age=25,
+            borough=("westminster",),
+            need=("anxiety", "low-mood", "self-harm", "school-stress", "body-image"),
+            thrive=("getting-advice", "getting-help"),
+            referral=("self",),
+        ),
+        make_service(
+            slug="the-mix",
+            name="The Mix",
+            min_age=13,
+            max_age=25,
+            is_national=True,
+            need=("anxiety", "low-mood", "family-relationships", "gender-and-sexuality"),
+            thrive=("getting-advice",),
+            referral=("self",),
+        ),
+        make_service(
+            slug="childline",
+            name="Childline",
+            min_age=0,
+            max_age=18,
+            is_national=True,
+            is_crisis=True,
+            need=("anxiety", "low-mood", "self-harm", "family-relationships", "bereavement"),
+            thrive=("getting-advice", "getting-risk-support"),
+            referral=("self",),
+        ),
+        make_service(
+            slug="under-fives",
+            name="CAMHS under-5s",
+            min_age=0,
+            max_age=4,
+            borough=("westminster",),
+            need=("early-years", "parenting", "behaviour"),
+            audience=("parents-carers", "professionals"),
+            referral=("gp", "professional"),
+        ),
+        make_service(
+            slug="health-visiting",
+            name="Health visiting",
+            min_age=0,
+            max_age=4,
+            borough=("westminster",),
+            need=("early-years", "parenting", "sleep"),
+            thrive=("thriving", "getting-advice"),
+            audience=("parents-carers",),
+            referral=("self", "gp"),
+        ),
+        make_service(
+            slug="behaviour-team",
+            name="Behaviour support team",
+            min_age=0,
+            max_age=18,
+            borough=("westminster",),
+            need=("behaviour", "school-stress"),
+            audience=("parents-carers", "professionals"),
+            referral=("self",),
+        ),
+    ]
+    return {service.slug: service for service in services}
+
+
 def answers_for(query):
     """Parse a query string the way the results page and the API do."""
     form = ResultsForm(QueryDict(query))

@@ -15,11 +15,16 @@ def page(client, query):
     return response.content.decode()
 
 
-def test_matches_are_grouped_by_thrive_category_with_its_plain_line(client, directory):
+def test_matches_are_grouped_under_plain_headings_with_the_thrive_category_as_a_label(
+    client, directory
+):
+    # It was headed "Getting Advice" (THRIVE's name): the heading is now plain English.
     html = page(client, YP_KC + "&need=anxiety&impact=a-little")
-    assert '<h2 id="group-1">Getting Advice</h2>' in html
-    assert "Advice, information and someone to talk to." in html
-    assert "Getting More Help" in html
+    assert re.search(r'<h2 [^>]*id="group-1">Advice and someone to talk to</h2>', html)
+    assert "THRIVE category: Getting Advice" in html
+    assert "More specialist help</h2>" in html
+    assert "THRIVE category: Getting More Help" in html
+    assert not re.search(r"<h2[^>]*>Getting (Advice|Help|More Help|Risk Support)", html)
     assert '<a href="/services/kooth/">Kooth</a>' in html
     assert "Helps with feeling anxious or worried" in html
     assert "How to get help:</strong> Ask your GP or school to refer you" in html
