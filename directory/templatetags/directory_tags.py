@@ -1,6 +1,6 @@
 from django import template
 
-from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, national_lines
+from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
 from ..phone import display_phone, phone_href
 
 register = template.Library()
@@ -10,6 +10,7 @@ HELPLINE_STYLES = {
     "cards": TALK_NOW,  # /urgent-help/: care cards, then a card per line
     "list": TALK_NOW,  # the 500 page and the navigator's urgent help card: a plain list
     "adult": ADULT_TALK_NOW,  # support for adults over 25
+    "buttons": TAP_NOW,  # large call and text buttons, first on a phone's screen
 }
 
 
