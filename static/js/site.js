@@ -49,6 +49,29 @@
     });
   });
 
+  // A service page's back link: to the search, results or shortlist that brought you here,
+  // through history, so the page's own address never carries the search or the answers.
+  var back = document.querySelector("[data-back-to-results]");
+  var from = null;
+  try {
+    from = document.referrer ? new URL(document.referrer) : null;
+  } catch (error) {
+    from = null;
+  }
+  var cameFrom = from && from.origin === window.location.origin && {
+    "/services/": "Back to search results",
+    "/help/results/": "Back to your results",
+    "/shortlist/": "Back to your shortlist"
+  }[from.pathname];
+  if (back && cameFrom && window.history.length > 1) {
+    back.textContent = cameFrom;
+    back.hidden = false;
+    back.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.history.back();
+    });
+  }
+
   // Print buttons.
   document.querySelectorAll("[data-print]").forEach(function (printButton) {
     printButton.hidden = false;
