@@ -54,10 +54,16 @@ class NeedAdmin(ServiceCountMixin, admin.ModelAdmin):
     search_fields = ["name", "label", "slug"]
 
 
-@admin.register(EligibilityCriterion, Audience, ReferralRoute, DeliveryMode, Language)
+@admin.register(Audience, ReferralRoute, DeliveryMode, Language)
 class LookupAdmin(ServiceCountMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "service_count"]
     search_fields = ["name", "slug"]
+
+
+@admin.register(EligibilityCriterion)
+class EligibilityCriterionAdmin(LookupAdmin):
+    list_display = ["name", "slug", "rule", "question_label", "service_count"]
+    list_filter = ["rule"]
 
 
 @admin.register(Organisation)

@@ -12,7 +12,7 @@ from django.db.models import F, IntegerField, Value
 from django.http import QueryDict
 
 from .form_fields import Option
-from .models import AgeBand, Service
+from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
 from .search import MAX_QUERY_LENGTH, Unsearched, search
 from .vocabulary import BY_KEY, FILTERED
@@ -72,18 +72,24 @@ def vocabulary_filter(vocabulary):
     )
 
 
-CHOICE_NAMES = (*(vocabulary.key for vocabulary in FILTERED), "age_band")
+CHOICE_NAMES = (*(vocabulary.key for vocabulary in FILTERED), "age_band", "applies")
+NONE_APPLY = EligibilityCriterion.NONE_APPLY
+NONE_APPLY_LABEL = "None of these"
 
 
 def _choices_union():
-    """Every vocabulary filter's choices and the age bands, in order, as one UNION query."""
-    models = [vocabulary.model for vocabulary in FILTERED] + [AgeBand]
-    shown = [vocabulary.shown_field for vocabulary in FILTERED] + ["name"]
+    """Every vocabulary filter's choices, the age bands and the eligibility criteria that
+    restrict, in order, as one UNION query."""
+    restricting = EligibilityCriterion.objects.filter(rule=EligibilityCriterion.Rule.RESTRICTS)
+    managers = [vocabulary.model.objects for vocabulary in FILTERED]
+    managers += [AgeBand.objects, restricting]
+    shown = [vocabulary.shown_field for vocabulary in FILTERED] + ["name", "question_label"]
     selects = []
-    for number, (model, field) in enumerate(zip(models, shown, strict=True)):
+    for number, (rows, field) in enumerate(zip(managers, shown, strict=True)):
+        model = rows.model
         by_position = model._meta.ordering[0] == "position"
         selects.append(
-            model.objects.order_by()
+            rows.order_by()
             .annotate(
                 filter_number=Value(number, output_field=IntegerField()),
                 sort_position=F("position") if by_position else Value(0),
@@ -150,6 +156,15 @@ class ServiceFilterBase(django_filters.FilterSet):
         empty_label="Any age",
         error_messages={"invalid_choice": "We do not recognise that age group, so it is not used"},
     )
+    applies = django_filters.MultipleChoiceFilter(
+        method="filter_applies",
+        label="Do any of these apply?",
+        error_messages={
+            "invalid_choice": "We do not recognise one of the situations chosen, so they are "
+            "not used",
+            "invalid_list": "We do not recognise the situations chosen, so they are not used",
+        },
+    )
     free = django_filters.ChoiceFilter(
         choices=[("1", FREE_LABEL)],
         method="filter_free",
@@ -161,6 +176,8 @@ class ServiceFilterBase(django_filters.FilterSet):
     hints = {
         "q": 'For example, a service name, "anxiety" or "counselling"',
         "age": f"The age of the person who needs support, from 0 to {MAX_AGE}",
+        "applies": "Some services are only for young people in these situations. Choose what "
+        "applies to hide the ones that are not open to them.",
     }
 
     class Meta:
@@ -170,6 +187,7 @@ class ServiceFilterBase(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.choices = choice_rows()
+        self.choices["applies"].append((NONE_APPLY, NONE_APPLY_LABEL))
         for name, choices in self.choices.items():
             self.filters[name].extra["choices"] = choices
 
@@ -184,6 +202,13 @@ class ServiceFilterBase(django_filters.FilterSet):
     def filter_age_band(self, queryset, name, value):
         band = AgeBand.objects.get(slug=value)
         return queryset.for_age_range(band.min_age, band.max_age)
+
+    def filter_applies(self, queryset, name, value):
+        """The navigator's rule: a service only for people in some situation is shown when
+        one of its situations is chosen; choosing none of them hides it."""
+        if not value:
+            return queryset
+        return queryset.open_to(*(slug for slug in value if slug != NONE_APPLY))
 
     def filter_free(self, queryset, name, value):
         return queryset.free()
@@ -205,7 +230,7 @@ class ServiceFilterBase(django_filters.FilterSet):
     def field_names(self):
         """In the order the form shows them: search, where, age, the other vocabularies, cost."""
         others = [vocabulary.key for vocabulary in FILTERED if vocabulary.key != "borough"]
-        return ["q", "borough", "age", "age_band", *others, "free"]
+        return ["q", "borough", "age", "age_band", *others, "applies", "free"]
 
     def fields(self):
         """The form's fields, in order, with their choices, values and errors."""
@@ -261,6 +286,10 @@ class ServiceFilterBase(django_filters.FilterSet):
             return f"Ages {dict(self.choices[name]).get(value, value)}"
         if name == "free":
             return FREE_LABEL
+        if name == "applies":
+            if value == NONE_APPLY:
+                return "None of the situations apply"
+            return f"Applies: {dict(self.choices[name]).get(value, value)}"
         label = dict(self.choices[name]).get(value, value)
         return BY_KEY[name].chosen_text(label) if name in BY_KEY else label
 
@@ -270,7 +299,9 @@ ServiceFilter = type(
     (ServiceFilterBase,),
     {vocabulary.key: vocabulary_filter(vocabulary) for vocabulary in FILTERED},
 )
-PARAMETERS = ["q", "age", "age_band", "free", *(vocabulary.key for vocabulary in FILTERED)]
+PARAMETERS = [
+    "q", "age", "age_band", "applies", "free", *(vocabulary.key for vocabulary in FILTERED)
+]  # fmt: skip
 
 
 @dataclass(frozen=True)

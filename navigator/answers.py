@@ -8,15 +8,19 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from directory.models import EligibilityCriterion
 from directory.models.service import MAX_AGE
 
 # The URL contract (docs/navigator.md), in the order they appear in a link.
-PARAMETERS = ("urgent", "who", "age", "borough", "postcode", "need", "impact", "delivery", "free")
+PARAMETERS = (
+    "urgent", "who", "age", "borough", "postcode", "need", "impact", "applies", "delivery", "free"
+)  # fmt: skip
 MAX_VALUES = 30  # per parameter: more than there are choices, so only junk is dropped
 MAX_LENGTH = 100  # per value
 
 UNKNOWN_BOROUGH = "unknown"
 NOT_SURE = "not-sure"
+NONE_APPLY = EligibilityCriterion.NONE_APPLY
 CRISIS_NEEDS = frozenset({"self-harm", "suicidal-thoughts"})
 YOUNG_CHILD_AGE = 11  # below this, a young person answering for themselves needs a grown-up
 
@@ -89,6 +93,7 @@ class Answers:
     borough: str  # a borough slug, or UNKNOWN_BOROUGH
     needs: tuple = ()  # empty when "not sure"
     impact: str = "quite-a-lot"
+    applies: tuple = ()  # the eligibility criteria that restrict and apply to them (slugs)
     delivery: tuple = ()
     free_only: bool = False
     urgent: bool = False

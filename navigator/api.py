@@ -39,5 +39,6 @@ def _match_json(request, match):
         "rank": match.rank,
         "reasons": list(match.reasons),
         "how_to_get_in": match.how_to_get_in,
+        "check_first": list(match.to_check),
         "url": request.build_absolute_uri(service.get_absolute_url()),
     }

@@ -136,6 +136,14 @@ QUESTIONS = (
         "navigator/questions/impact.html",
     ),
     Question(
+        "applies",
+        "Do any of these apply?",
+        ("applies",),
+        forms.AppliesForm,
+        "navigator/questions/applies.html",
+        required=False,
+    ),
+    Question(
         "preferences",
         "How would they like to get support?",
         ("delivery", "free"),

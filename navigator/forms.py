@@ -6,13 +6,14 @@ Every form reads the query string (method="get"); field names are the URL parame
 import re
 
 from django import forms
+from django.db.models import F, IntegerField, Value
 
 from directory.coverage import boroughs_with_local_services
 from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
-from directory.models import Need
+from directory.models import EligibilityCriterion, Need
 
-from .answers import NOT_SURE, UNKNOWN_BOROUGH, Answers, is_in_danger
+from .answers import NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, is_in_danger
 from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district
 
 WHO_CHOICES = [
@@ -41,6 +42,34 @@ UNKNOWN_BOROUGH_LABEL = "I don't know, or not in London"
 MIN_AGE, MAX_ANSWERED_AGE = 0, 120
 
 
+def _vocabulary_rows():
+    """The navigator's choices from the directory's vocabularies, as querysets of (field name,
+    slug, label, position) that one UNION can read together."""
+    return {
+        "need": Need.objects.annotate(shown=F("label")),
+        "applies": EligibilityCriterion.objects.filter(
+            rule=EligibilityCriterion.Rule.RESTRICTS
+        ).annotate(shown=F("question_label")),
+    }
+
+
+def vocabulary_choices(names):
+    """{field name: [(slug, label)]} for these fields, in their order, in one query."""
+    querysets = _vocabulary_rows()
+    selects = [
+        querysets[name]
+        .order_by()
+        .annotate(field_number=Value(number, output_field=IntegerField()))
+        .values_list("field_number", "position", "slug", "shown")
+        for number, name in enumerate(names)
+    ]
+    rows = selects[0].union(*selects[1:], all=True).order_by("field_number", "position")
+    choices = {name: [] for name in names}
+    for number, _, slug, label in rows:
+        choices[names[number]].append((slug, label))
+    return choices
+
+
 class QuestionForm(forms.Form):
     """A question page's form. `answers` are the answers so far (for wording and choices)."""
 
@@ -50,6 +79,14 @@ class QuestionForm(forms.Form):
         self.answers = answers if answers is not None else {}
         kwargs.setdefault("initial", self.initial_from(self.answers))
         super().__init__(data, **kwargs)
+        names = [name for name in self.fields if name in _VOCABULARY_FIELDS]
+        if names:
+            for name, choices in vocabulary_choices(names).items():
+                self.fields[name].choices = self.vocabulary_field_choices(name, choices)
+
+    def vocabulary_field_choices(self, name, choices):
+        """A vocabulary field's choices: the vocabulary's rows, and whatever the form adds."""
+        return choices
 
     def initial_from(self, answers):
         initial = {}
@@ -86,7 +123,7 @@ class QuestionForm(forms.Form):
                     label=str(label),
                     checked=str(choice_value) in selected,
                     hint=hints.get(choice_value, ""),
-                    divider_before=choice_value == NOT_SURE,
+                    divider_before=choice_value in (NOT_SURE, NONE_APPLY),
                 )
             )
         return options
@@ -278,10 +315,10 @@ class NeedForm(QuestionForm):
         },
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        needs = list(Need.objects.values_list("slug", "label"))
-        self.fields["need"].choices = [*needs, (NOT_SURE, "I'm not sure")]
+    def vocabulary_field_choices(self, name, choices):
+        if name == "need":
+            return [*choices, (NOT_SURE, "I'm not sure")]
+        return super().vocabulary_field_choices(name, choices)
 
     def clean_need(self):
         needs = list(dict.fromkeys(self.cleaned_data["need"]))
@@ -301,6 +338,30 @@ class ImpactForm(QuestionForm):
             "invalid_choice": "Select how much it affects everyday life",
         },
     )
+
+
+class AppliesForm(QuestionForm):
+    """Eligibility that restricts who can use a service: "Do any of these apply?" Optional;
+    no answer means none apply."""
+
+    applies = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Select what applies from the list, or \u201cNone of these\u201d"
+        },
+    )
+
+    def vocabulary_field_choices(self, name, choices):
+        if name == "applies":
+            return [*choices, (NONE_APPLY, "None of these")]
+        return super().vocabulary_field_choices(name, choices)
+
+    def clean_applies(self):
+        applies = list(dict.fromkeys(self.cleaned_data["applies"]))
+        specific = [slug for slug in applies if slug != NONE_APPLY]
+        # Without JavaScript "None of these" can be ticked alongside others: the others win.
+        return specific or ([NONE_APPLY] if applies else [])
 
 
 class PreferencesForm(QuestionForm):
@@ -327,7 +388,10 @@ class PreferencesForm(QuestionForm):
         return [Option("free", "1", "Only show free services", self["free"].value() == "1")]
 
 
-class ResultsForm(DangerForm, WhoForm, AgeForm, NeedForm, ImpactForm, PreferencesForm):
+_VOCABULARY_FIELDS = ("need", "applies")
+
+
+class ResultsForm(DangerForm, WhoForm, AgeForm, NeedForm, ImpactForm, AppliesForm, PreferencesForm):
     """All the answers at once, as /help/results/ and /api/v1/navigator receive them."""
 
     borough = _borough_field([*BOROUGH_CHOICES, (UNKNOWN_BOROUGH, UNKNOWN_BOROUGH_LABEL)])
@@ -341,6 +405,7 @@ class ResultsForm(DangerForm, WhoForm, AgeForm, NeedForm, ImpactForm, Preference
             borough=data["borough"],
             needs=needs,
             impact=data["impact"],
+            applies=tuple(slug for slug in data.get("applies") or () if slug != NONE_APPLY),
             delivery=tuple(dict.fromkeys(data.get("delivery") or ())),
             free_only=data.get("free") == "1",
             urgent=is_in_danger(data),

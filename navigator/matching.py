@@ -28,6 +28,7 @@ class Match:
     reasons: tuple
     how_to_get_in: str
     is_local: bool
+    to_check: tuple = ()  # conditions the person may not know they meet, said plainly
 
 
 @dataclass(frozen=True)
@@ -107,4 +108,5 @@ def _match(service, facts, rank, answers):
         reasons=tuple(wording.reasons(service, facts, answers)),
         how_to_get_in=wording.how_to_get_in(service, answers.who),
         is_local=facts.is_local,
+        to_check=wording.things_to_check(service),
     )

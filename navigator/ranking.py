@@ -49,19 +49,24 @@ class Facts:
     thrive_fit: int  # 2: the category the impact answer calls for; 1: the next one along
     self_referral: bool
     is_local: bool
+    supports_parents: bool  # parents and carers are among the people it is for
     total: int  # how many candidates there were in all
     local_total: int  # and how many of them were local
 
 
-FACT_FIELDS = ("pk", "needs_met", "thrive_fit", "self_referral", "is_local", "total", "local_total")
+FACT_FIELDS = (
+    "pk", "needs_met", "thrive_fit", "self_referral", "is_local", "supports_parents", "total",
+    "local_total",
+)  # fmt: skip
 
 
 # Hard constraints: SQL, through the ServiceQuerySet.
 
 
 def eligible_services(answers):
-    """Published services that fit the age, the place and who is asking."""
-    services = Service.objects.published().for_age(answers.age)
+    """Published services that fit the age, the place, who is asking and the eligibility
+    criteria they said apply."""
+    services = Service.objects.published().for_age(answers.age).open_to(*answers.applies)
     if answers.knows_borough:
         services = services.in_borough(answers.borough)
     else:
@@ -133,6 +138,8 @@ def ranked_facts(services, answers):
     rows = (
         services.annotate(
             crisis_first=_flag(Q(is_crisis=True)) if answers.has_crisis_needs else Value(0),
+            # A service for people in a situation they said applies is made for them.
+            situation_met=_count_linked("eligibility", answers.applies),
             needs_met=_count_linked("need", answers.needs),
             thrive_fit=Case(
                 When(linked_to("thrive", _thrive_slugs_at(0, answers)), then=2),
@@ -145,11 +152,13 @@ def ranked_facts(services, answers):
             reachable=self_referral if answers.who == "young-person" else Value(0),
             delivery_met=_count_linked("delivery", answers.delivery),
             is_local=is_local,
+            supports_parents=_flag(linked_to("audience", ["parents-carers"])),
             total=Window(Count("pk")),
             local_total=Window(Sum(is_local)),
         )
         .order_by(
             "-crisis_first",
+            "-situation_met",
             "-needs_met",
             "-thrive_fit",
             "-reachable",
@@ -161,8 +170,8 @@ def ranked_facts(services, answers):
         .values_list(*FACT_FIELDS)[:MAX_SHOWN]
     )
     return [
-        Facts(pk, needs, fit, bool(self_referral), bool(local), total, local_total or 0)
-        for pk, needs, fit, self_referral, local, total, local_total in rows
+        Facts(pk, needs, fit, bool(own), bool(local), bool(parents), total, local_total or 0)
+        for pk, needs, fit, own, local, parents, total, local_total in rows
     ]
 
 

@@ -87,9 +87,10 @@ def reasons(service, facts, answers):
         yield f"For {_ages(service)} in {BOROUGH_NAMES[answers.borough]}"
     else:
         yield f"For {_ages(service)} anywhere in England"
-    audiences = {audience.slug for audience in service.audience_list}
-    if answers.who == "parent-carer" and "parents-carers" in audiences:
+    if answers.who == "parent-carer" and facts.supports_parents:
         yield "Supports parents and carers"
+    for criterion in criteria_that_apply(service, answers):
+        yield f"{criterion.description}, which you said applies"
     if facts.thrive_fit == 2 and not service.is_crisis:
         yield "Suits how much it is affecting everyday life"
     delivery = _delivery_met(service, answers)
@@ -97,6 +98,24 @@ def reasons(service, facts, answers):
         yield "You can get support " + join_words(DELIVERY_PHRASES[mode] for mode in delivery)
     if service.cost == service.Cost.FREE:
         yield "Free"
+
+
+def criteria_that_apply(service, answers):
+    """The service's criteria that restrict who can use it and that the person said apply."""
+    return [
+        criterion
+        for criterion in service.eligibility_list
+        if criterion.rule == criterion.Rule.RESTRICTS and criterion.slug in answers.applies
+    ]
+
+
+def things_to_check(service):
+    """Conditions of the service a person may not know they meet, said plainly."""
+    return tuple(
+        criterion.check_note
+        for criterion in service.eligibility_list
+        if criterion.rule == criterion.Rule.CHECK and criterion.check_note
+    )
 
 
 def how_to_get_in(service, who):

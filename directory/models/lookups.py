@@ -80,7 +80,34 @@ class Need(Lookup):
 
 
 class EligibilityCriterion(Lookup):
+    """Who a service is for, beyond age and place. `rule` says how the navigator and the
+    directory respect it (docs/navigator.md, "Eligibility")."""
+
+    class Rule(models.TextChoices):
+        RESTRICTS = "restricts", "Only for people it applies to: the navigator asks about it"
+        CHECK = "check", "A condition people may not know: results say it plainly"
+        ANSWERED = "answered", "Covered by another question (where they live, who is asking)"
+
+    NONE_APPLY = "none"  # the navigator's and the directory's value for "None of these"
+
     description = models.CharField(max_length=250, blank=True)
+    rule = models.CharField(
+        max_length=10,
+        choices=Rule.choices,
+        default=Rule.CHECK,
+        help_text="A service with a criterion that restricts is shown only to people who say "
+        "it applies to them",
+    )
+    question_label = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='How "Do any of these apply?" offers it, for a criterion that restricts',
+    )
+    check_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="What a result says so people can check it, for a condition they may not know",
+    )
 
     class Meta(Lookup.Meta):
         verbose_name_plural = "eligibility criteria"

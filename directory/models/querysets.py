@@ -87,6 +87,17 @@ class ServiceQuerySet(models.QuerySet):
     def in_language(self, *languages):
         return self._having("language", languages)
 
+    def open_to(self, *applies):
+        """Services open to someone to whom these eligibility criteria (slugs) apply: every
+        service without a criterion that restricts, and those with one when a criterion that
+        restricts it applies. `applies=()` means none apply."""
+        from .lookups import EligibilityCriterion
+
+        links = self.model.eligibility_criteria.through.objects
+        restricted = links.filter(eligibilitycriterion__rule=EligibilityCriterion.Rule.RESTRICTS)
+        let_in = links.filter(eligibilitycriterion__slug__in=applies).values("service_id")
+        return self.exclude(pk__in=restricted.exclude(service_id__in=let_in).values("service_id"))
+
     def free(self):
         return self.filter(cost=self.model.Cost.FREE)
 
@@ -113,9 +124,9 @@ class ServiceQuerySet(models.QuerySet):
 
     def with_match_data(self):
         """What the navigator explains a match with: ways in, THRIVE categories, needs,
-        audiences and delivery, as Service.referral_list and friends."""
+        delivery and eligibility criteria, as Service.referral_list and friends."""
         return self.prefetch_related(
-            *_prefetch("referral", "thrive", "need", "audience", "delivery")
+            *_prefetch("referral", "thrive", "need", "delivery", "eligibility")
         )
 
     def with_detail_data(self):
@@ -124,7 +135,7 @@ class ServiceQuerySet(models.QuerySet):
             self.with_card_data()
             .with_match_data()
             .prefetch_related(
-                *_prefetch("language", "eligibility"),
+                *_prefetch("language", "audience"),
                 Prefetch("locations", to_attr="location_list"),
             )
         )

@@ -87,6 +87,7 @@ def directory(db):
             borough=("kensington-and-chelsea",),
             need=("anxiety", "low-mood", "trauma"),
             referral=("self", "professional"),
+            eligibility=("looked-after-or-care-leaver",),
             eligibility_note="For young people in care or leaving care.",
         ),
         make_service(

@@ -38,6 +38,7 @@ def test_the_api_shape(client, directory):
         "rank",
         "reasons",
         "how_to_get_in",
+        "check_first",
         "url",
     }
     assert first["rank"] == 1

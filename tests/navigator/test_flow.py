@@ -122,7 +122,8 @@ def test_a_whole_journey_ends_on_the_results_page(client):
         ("/help/age/", "age=15", "/help/where/"),
         ("/help/where/", "borough=westminster&postcode=", "/help/need/"),
         ("/help/need/", "need=anxiety&need=low-mood", "/help/impact/"),
-        ("/help/impact/", "impact=a-lot", "/help/preferences/"),
+        ("/help/impact/", "impact=a-lot", "/help/applies/"),
+        ("/help/applies/", "applies=none", "/help/preferences/"),
         ("/help/preferences/", "delivery=phone&free=1", "/help/results/"),
     ]
     answers = ""
@@ -137,7 +138,7 @@ def test_a_whole_journey_ends_on_the_results_page(client):
         answers = location.split("?", 1)[1]
     assert answers == (
         "urgent=no&who=young-person&age=15&borough=westminster&need=anxiety&need=low-mood"
-        "&impact=a-lot&delivery=phone&free=1"
+        "&impact=a-lot&applies=none&delivery=phone&free=1"
     )
     assert client.get(f"/help/results/?{answers}").status_code == 200
 

@@ -29,8 +29,8 @@ SCENARIOS = [
     (
         "19-year-old in K&C is no longer eligible for CAMHS or Childline",
         f"{YP}&age=19&{KC}&need=low-mood&impact=a-lot",
-        {"kooth", "transition", "care-leavers", "samaritans"},
-        {"camhs", "childline", "kc-school-wellbeing"},
+        {"kooth", "transition", "samaritans"},
+        {"camhs", "childline", "kc-school-wellbeing", "care-leavers"},
     ),
     (
         "17-year-old in K&C: the last year of CAMHS, and the transition service",
@@ -124,9 +124,15 @@ SCENARIOS = [
     ),
     (
         "a 19-year-old care leaver with trauma: the care leavers' service",
-        f"{YP}&age=19&{KC}&need=trauma&impact=quite-a-lot",
+        f"{YP}&age=19&{KC}&need=trauma&impact=quite-a-lot&applies=looked-after-or-care-leaver",
         {"care-leavers"},
         {"camhs", "childline", "westminster-counselling"},
+    ),
+    (
+        "a 19-year-old with trauma who did not say they are a care leaver",
+        f"{YP}&age=19&{KC}&need=trauma&impact=quite-a-lot",
+        set(),
+        {"care-leavers"},
     ),
     (
         "Hammersmith and Fulham: its own service and national ones, not bi-borough ones",
