@@ -2,6 +2,7 @@ from django import template
 
 from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
 from ..phone import display_phone, phone_href
+from ..shortlist import Shortlist
 
 register = template.Library()
 
@@ -37,3 +38,13 @@ def helplines(style, local_line=None, borough_name=""):
         "local_line": local_line,
         "borough_name": borough_name,
     }
+
+
+@register.simple_tag(takes_context=True)
+def shortlist_add_url(context, slug):
+    """This page again, with the service added to the shortlist its address carries, back at
+    the service's card. JavaScript adds it in place instead (site.js)."""
+    request = context["request"]
+    shortlist = Shortlist.from_query(request.GET).with_service(slug)
+    query = shortlist.query_on(request.GET)
+    return f"{request.path}?{query.urlencode()}#service-{slug}"
