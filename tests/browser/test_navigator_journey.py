@@ -79,6 +79,10 @@ def answer_every_question(page, accessible=False):
     page.get_by_role("button", name="Continue").click()
 
     check(page, accessible)
+    page.get_by_label("None of these").check()
+    page.get_by_role("button", name="Continue").click()
+
+    check(page, accessible)
     page.get_by_label("Phone").check()
     page.get_by_role("button", name="Continue").click()
 
