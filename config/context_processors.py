@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from directory.shortlist import Shortlist
+
 
 def site(request):
     """The deploying organisation's settings, for the header and the quick exit."""
@@ -8,3 +10,8 @@ def site(request):
         "show_nhs_logo": settings.FINDHELP_SHOW_NHS_LOGO,
         "exit_url": settings.FINDHELP_EXIT_URL,
     }
+
+
+def shortlist(request):
+    """The shortlist the page address carries (without JavaScript, the only carrier)."""
+    return {"shortlist": Shortlist.from_query(request.GET)}

@@ -15,6 +15,7 @@ from .form_fields import Option
 from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
 from .search import MAX_QUERY_LENGTH, Unsearched, search
+from .shortlist import PARAMETER as SHORTLIST_PARAMETER
 from .vocabulary import BY_KEY, FILTERED
 
 FREE_LABEL = "Free services only"
@@ -302,6 +303,7 @@ ServiceFilter = type(
 PARAMETERS = [
     "q", "age", "age_band", "applies", "free", *(vocabulary.key for vocabulary in FILTERED)
 ]  # fmt: skip
+CARRIED = [*PARAMETERS, SHORTLIST_PARAMETER]  # what links on the list keep: the shortlist too
 
 
 @dataclass(frozen=True)
@@ -314,7 +316,7 @@ def url_without(query, key, value=None):
     """The query string without one value of `key` (or all of them), back on page 1."""
     kept = QueryDict(mutable=True)
     for name, values in query.lists():
-        if name == "page" or name not in PARAMETERS:
+        if name == "page" or name not in CARRIED:
             continue
         for v in values:
             if not (name == key and (value is None or v == value)):

@@ -25,8 +25,8 @@ class Helpline:
 
     @property
     def web_chat_name(self):
-        """The chat address as people read it: 'childline.org.uk'."""
-        return self.web_chat.removeprefix("https://").removeprefix("www.").rstrip("/")
+        """The chat's site as people read it: 'childline.org.uk'."""
+        return self.web_chat.removeprefix("https://").removeprefix("www.").split("/")[0]
 
 
 EMERGENCY = Helpline(
@@ -49,7 +49,7 @@ CHILDLINE = Helpline(
     who="for anyone under 19",
     hours="24 hours a day",
     phone="0800 1111",
-    web_chat="https://www.childline.org.uk",
+    web_chat="https://www.childline.org.uk/get-support/1-2-1-counsellor-chat/",
     note="Calls do not show on phone bills.",
 )
 SHOUT = Helpline(
@@ -85,6 +85,8 @@ NATIONAL_LINES = {
 }
 # Someone to talk to now: for young people, and on the page for adults over 25.
 TALK_NOW = ("childline", "shout", "samaritans", "papyrus")
+# The lines a thumb can reach first, as buttons, after 999, the local line and NHS 111.
+TAP_NOW = ("childline", "shout", "samaritans")
 ADULT_TALK_NOW = ("samaritans", "shout")
 
 

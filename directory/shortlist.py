@@ -1,5 +1,7 @@
-"""A professional's shortlist of services. It lives only in the URL (?service=a&service=b):
-nothing is stored, and the link is the list."""
+"""A shortlist of services. Without JavaScript it lives in the page address (?service=a&service=b),
+carried from page to page by links and forms; with JavaScript, site.js keeps it in the tab's
+session storage, which "Leave this site" clears. Nothing is stored on the server, no cookie, and
+the shortlist page's link is the list."""
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -56,3 +58,14 @@ class Shortlist:
 
     def without_service(self, slug):
         return Shortlist(tuple(s for s in self.slugs if s != slug))
+
+    def query_on(self, query):
+        """A copy of a page's query (a QueryDict) carrying this shortlist."""
+        carried = query.copy()
+        carried.setlist(PARAMETER, list(self.slugs))
+        return carried
+
+    @property
+    def carried_query(self):
+        """"?service=a&service=b" to carry the list onto a link, or "" when it is empty."""
+        return f"?{self.query_string}" if self.slugs else ""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from django import forms
 from django.db.models import F, IntegerField, Value
 
+from directory.coverage import boroughs_with_local_services
 from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
 from directory.models import EligibilityCriterion, Need
@@ -223,6 +224,19 @@ class WhereForm(QuestionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["borough"].required = False
+
+    def borough_groups(self):
+        """The borough choices as the select groups them: where we list local services, and
+        where only national ones (so people know before they go on), in one query."""
+        covered = set(boroughs_with_local_services().values_list("slug", flat=True))
+        options = self.options("borough")
+        first, boroughs, unknown = options[0], options[1:-1], options[-1]
+        return [
+            ("", [first]),
+            ("Local services listed", [o for o in boroughs if o.value in covered]),
+            ("National services only", [o for o in boroughs if o.value not in covered]),
+            ("", [unknown]),
+        ]
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()

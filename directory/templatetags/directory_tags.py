@@ -1,7 +1,8 @@
 from django import template
 
-from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, national_lines
+from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
 from ..phone import display_phone, phone_href
+from ..shortlist import Shortlist
 
 register = template.Library()
 
@@ -10,6 +11,7 @@ HELPLINE_STYLES = {
     "cards": TALK_NOW,  # /urgent-help/: care cards, then a card per line
     "list": TALK_NOW,  # the 500 page and the navigator's urgent help card: a plain list
     "adult": ADULT_TALK_NOW,  # support for adults over 25
+    "buttons": TAP_NOW,  # large call and text buttons, first on a phone's screen
 }
 
 
@@ -36,3 +38,13 @@ def helplines(style, local_line=None, borough_name=""):
         "local_line": local_line,
         "borough_name": borough_name,
     }
+
+
+@register.simple_tag(takes_context=True)
+def shortlist_add_url(context, slug):
+    """This page again, with the service added to the shortlist its address carries, back at
+    the service's card. JavaScript adds it in place instead (site.js)."""
+    request = context["request"]
+    shortlist = Shortlist.from_query(request.GET).with_service(slug)
+    query = shortlist.query_on(request.GET)
+    return f"{request.path}?{query.urlencode()}#service-{slug}"

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ..filters import PARAMETERS, ServiceFilter
+from ..filters import CARRIED, ServiceFilter
 from ..models import Service
 
 PER_PAGE = 20
@@ -28,7 +28,7 @@ def page_links(page, query):
     kept = query.copy()
     kept.setlist("page", [])
     for name in list(kept):
-        if name not in PARAMETERS:
+        if name not in CARRIED:
             del kept[name]
 
     def url(number):

@@ -102,7 +102,7 @@ def test_the_journey_with_javascript_at_320px_is_accessible(new_page, directory)
     assert page.title().startswith("Your results")
     assert page.get_by_role("heading", name="Your results").is_visible()
     # Self-harm: urgent help comes before the services.
-    assert page.get_by_text("Get help now if you are in danger").is_visible()
+    assert page.get_by_text("Get help now if you have hurt yourself badly").is_visible()
     assert page.get_by_role("link", name="Kooth").is_visible()
     assert page.get_by_role("button", name="Copy link").is_visible()
     assert page.get_by_role("button", name="Print these results").is_visible()

@@ -2,6 +2,7 @@
 there: change a number in the data and it changes everywhere, and nowhere keeps the old one."""
 
 import json
+import re
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -57,19 +58,24 @@ def pages_showing_samaritans(client, db):
     return pages
 
 
+def links_to(page, href, number):
+    """The page links to `href` with the number in the link's words (a link or a button)."""
+    return re.search(rf'href="{re.escape(href)}">[^<]*{re.escape(number)}', page) is not None
+
+
 def test_a_number_changed_in_the_data_changes_on_every_page(
     samaritans_moved, pages_showing_samaritans
 ):
     for name, page in pages_showing_samaritans().items():
-        assert 'href="tel:+442079460000">020 7946 0000</a>' in page, name
+        assert links_to(page, "tel:+442079460000", "020 7946 0000"), name
         assert "116 123" not in page, name
         assert "116123" not in page, name
 
 
 def test_every_page_shows_the_numbers_as_they_are_in_the_data(pages_showing_samaritans):
     for name, page in pages_showing_samaritans().items():
-        assert 'href="tel:116123">116 123</a>' in page, name
-        assert 'href="sms:85258?&amp;body=SHOUT">85258</a>' in page, name
+        assert links_to(page, "tel:116123", "116 123"), name
+        assert links_to(page, "sms:85258?&amp;body=SHOUT", "85258"), name
 
 
 def test_the_navigator_card_shows_the_local_line_from_the_data(client, db, monkeypatch):
@@ -79,7 +85,7 @@ def test_the_navigator_card_shows_the_local_line_from_the_data(client, db, monke
     for url in [SELF_HARM_RESULTS, "/urgent-help/?borough=westminster"]:
         page = client.get(url).content.decode()
         assert "In Westminster" in page, url
-        assert 'href="tel:+442079460000">020 7946 0000</a>' in page, url
+        assert links_to(page, "tel:+442079460000", "020 7946 0000"), url
         assert "0800 023 4650" not in page, url
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from directory.models import Need
+from directory.models import Need, Service
+from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +43,15 @@ def test_no_cookies_and_few_queries(client, django_assert_max_num_queries):
         response = client.get("/")
     assert response.cookies == {}
     assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_the_home_page_says_where_local_services_are_listed(client, django_assert_num_queries):
+    make_service(borough=("tower-hamlets",))
+    make_service(borough=("camden",), status=Service.Status.DRAFT)
+    make_service(is_national=True)
+    with django_assert_num_queries(1):  # needs, kinds of support and coverage: one UNION
+        html = client.get("/").content.decode()
+    listed = html[html.index('id="where-we-list"') : html.index('id="browse-by-need"')]
+    assert 'href="/services/?borough=tower-hamlets">Tower Hamlets</a>' in listed
+    assert "Camden" not in listed  # a draft is not a listing
+    assert "In other London boroughs we show national services" in listed

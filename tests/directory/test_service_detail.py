@@ -146,3 +146,24 @@ def test_the_page_costs_the_same_queries_however_much_a_service_has(client, koot
 
 def test_no_cookies_on_a_service_page(client, kooth):
     assert client.get("/services/kooth/").cookies == {}
+
+
+def test_the_page_leads_with_how_to_get_in_touch_then_who_it_is_for(client, kooth):
+    html = client.get("/services/kooth/").content.decode()
+    contact = html.index('<h2 id="contact">How to get in touch</h2>')
+    assert html.index("Kooth</h1>") < contact
+    for later in ['id="how-to-get-in"', 'id="who-it-is-for"', 'id="about"']:
+        assert contact < html.index(later)
+    for detail in ['href="tel:+448000234650"', 'href="sms:85258', "Youth hub", "12pm to 10pm"]:
+        assert contact < html.index(detail) < html.index('id="who-it-is-for"'), detail
+
+
+def test_opening_times_that_are_not_known_are_not_padded(client):
+    make_service(slug="no-hours", phone="020 7946 0000")
+    html = client.get("/services/no-hours/").content.decode()
+    assert "Opening times" not in html
+
+
+def test_a_back_link_waits_for_the_browser_to_know_where_you_came_from(client, kooth):
+    html = client.get("/services/kooth/").content.decode()
+    assert "data-back-to-results hidden>Back</a>" in html  # shown by site.js, not by the URL

@@ -305,3 +305,10 @@ def test_no_query_string_gives_a_server_error(client, directory, pairs):
         query.setdefault(name, []).append(value)
     response = client.get("/services/", query)
     assert response.status_code == 200
+
+
+def test_the_page_title_never_spells_out_the_search(client, db):
+    html = client.get("/services/?q=self+harm").content.decode()
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert "Search results" in title
+    assert "harm" not in title.lower()

@@ -51,7 +51,8 @@ def test_the_shortlist_shows_each_service_with_how_to_get_in_and_contact(client,
 
 def test_removing_a_service_keeps_the_others(client, services):
     page = get(client, "/shortlist/?service=kooth&service=camhs&service=childline")
-    assert 'href="/shortlist/?service=kooth&amp;service=childline">Remove' in page
+    remove = 'href="/shortlist/?service=kooth&amp;service=childline" data-shortlist-remove="camhs"'
+    assert f"{remove}>Remove" in page
 
 
 def test_unknown_drafts_and_junk_values_are_reported_not_an_error(client, services):
@@ -97,3 +98,20 @@ def test_a_shortlist_holds_at_most_20_services(client):
     page = get(client, "/shortlist/?" + "&".join(f"service={s}" for s in slugs))
     assert "20 services." in page
     assert "2 services in this link could not be found" in page
+
+
+def test_without_javascript_the_list_page_carries_the_shortlist_everywhere(client, services):
+    page = get(client, "/services/?free=1&service=kooth")
+    assert page.count('<input type="hidden" name="service" value="kooth">') == 2  # both forms
+    assert 'href="/services/childline/?service=kooth"' in page  # into a service page
+    assert "/services/?free=1&amp;service=kooth&amp;service=childline#service-childline" in (
+        page
+    )  # adding another stays on the list
+    assert 'href="?service=kooth"' in page  # removing the filter keeps the list
+    assert "Your shortlist (1)" in page
+
+
+def test_each_card_can_add_its_service(client, services):
+    page = get(client, "/services/")
+    for slug in ["kooth", "childline", "camhs"]:
+        assert f'data-shortlist-add="{slug}"' in page

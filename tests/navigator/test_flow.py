@@ -6,6 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from navigator.flow import QUESTIONS, Redirect, route_question
+from tests.factories import make_service
 
 START = "urgent=no&who=young-person&age=15&borough=westminster"
 COMPLETE = START + "&need=anxiety&impact=quite-a-lot"
@@ -317,3 +318,13 @@ class TestRouting:
     def test_which_borough_is_skipped_once_the_borough_is_known(self):
         step = route_question("which-borough", QueryDict(START))
         assert step == Redirect(f"/help/need/?{START}")
+
+
+@pytest.mark.django_db
+def test_the_borough_question_says_where_only_national_services_are_shown(client):
+    make_service(borough=("westminster",))
+    html = client.get("/help/where/?urgent=no&who=young-person&age=15").content.decode()
+    local = html.index('<optgroup label="Local services listed">')
+    national = html.index('<optgroup label="National services only">')
+    assert local < html.index('value="westminster"') < national
+    assert national < html.index('value="tower-hamlets"')
