@@ -127,6 +127,33 @@ def detail_urls(rng, slugs, count):
     return [f"/services/{rng.choice(slugs)}/" for _ in range(count)]
 
 
+def api_list_urls(rng, boroughs, needs, count):
+    """The Open Referral list as another directory reads it: filters, pages, 50 at a time."""
+    urls = []
+    for _ in range(count):
+        pairs = [("per_page", "50"), ("page", str(rng.choice([1, 1, 2, 3])))]
+        if rng.random() < 0.7:
+            pairs.append(("borough", rng.choice(boroughs)))
+        if rng.random() < 0.5:
+            pairs.append(("need", rng.choice(needs)))
+        if rng.random() < 0.3:
+            pairs.append(("minimum_age", str(rng.randint(5, 18))))
+        urls.append(f"/api/v1/services?{query_string(pairs)}")
+    return urls
+
+
+def api_search_urls(rng, count):
+    words = SEARCH_WORDS + SEARCH_TYPOS + SEARCH_SYNONYMS
+    return [
+        f"/api/v1/services?{query_string([('search', rng.choice(words)), ('per_page', '50')])}"
+        for _ in range(count)
+    ]
+
+
+def api_detail_urls(rng, ids, count):
+    return [f"/api/v1/services/{rng.choice(ids)}" for _ in range(count)]
+
+
 def navigator_pairs(rng, boroughs, needs):
     pairs = [
         ("who", rng.choice(WHO)),
@@ -155,6 +182,10 @@ def request_groups(rng, count):
         Need.objects.exclude(slug__in=["suicidal-thoughts"]).values_list("slug", flat=True)
     )
     slugs = list(Service.objects.published().order_by("pk").values_list("slug", flat=True)[:5000])
+    ids = [
+        str(i)
+        for i in Service.objects.published().order_by("pk").values_list("uuid", flat=True)[:5000]
+    ]
     return [
         ("search: words", "/services/", search_urls(rng, SEARCH_WORDS, count)),
         ("search: typos", "/services/", search_urls(rng, SEARCH_TYPOS, count)),
@@ -180,6 +211,13 @@ def request_groups(rng, count):
             "navigator API",
             "/api/v1/navigator",
             navigator_urls(rng, "/api/v1/navigator", boroughs, needs, count),
+        ),
+        ("ORUK API: list", "/api/v1/services", api_list_urls(rng, boroughs, needs, count)),
+        ("ORUK API: search", "/api/v1/services", api_search_urls(rng, count)),
+        (
+            "ORUK API: service",
+            f"/api/v1/services/{ids[0] if ids else '-'}",
+            api_detail_urls(rng, ids, count),
         ),
     ]
 

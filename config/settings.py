@@ -47,11 +47,13 @@ INSTALLED_APPS = [
     "django_filters",
     "directory",
     "navigator",
+    "openreferral",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "openreferral.errors.ApiMiddleware",
     "config.middleware.security_headers",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("", include("navigator.urls")),
     path("api/v1/", include("navigator.api_urls")),
+    path("api/v1/", include("openreferral.urls")),
 ]

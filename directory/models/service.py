@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from ..phone import validate_uk_phone
 from ..vocabulary import VOCABULARIES
 from ..wording import join_words
-from .fields import DerivedSlugsField
+from .fields import DerivedSlugsField, StableIdField
 from .lookups import (
     Audience,
     Borough,
@@ -39,6 +39,7 @@ class Organisation(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
+    uuid = StableIdField("Open Referral id", unique=True)
 
     class Meta:
         ordering = ["name"]
@@ -48,6 +49,9 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:directory_organisation_change", args=[self.pk])
+
+    def stable_key(self):
+        return f"organisation:{self.slug}"
 
 
 class Service(models.Model):
@@ -108,6 +112,7 @@ class Service(models.Model):
     source_note = models.CharField(
         max_length=250, blank=True, help_text="Where the facts in this entry come from"
     )
+    uuid = StableIdField("Open Referral id", unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Derived by PostgreSQL's triggers from the fields and links above, whatever writes them
@@ -149,6 +154,9 @@ class Service(models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:service_detail", args=[self.slug])
+
+    def stable_key(self):
+        return f"service:{self.slug}"
 
     @property
     def review_due_on(self):
@@ -196,6 +204,8 @@ class Location(models.Model):
     name = models.CharField(max_length=200, blank=True)
     address = models.TextField()
     postcode = models.CharField(max_length=10, blank=True)
+    # The loader replaces a service's locations on every load: the same place gets the same id.
+    uuid = StableIdField("Open Referral id", db_index=True)
 
     class Meta:
         ordering = ["service", "name"]
@@ -205,3 +215,6 @@ class Location(models.Model):
 
     def get_absolute_url(self):
         return self.service.get_absolute_url()
+
+    def stable_key(self):
+        return f"location:{self.service.slug}:{self.name}:{self.address}:{self.postcode}"

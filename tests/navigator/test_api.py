@@ -77,3 +77,25 @@ def test_the_api_sends_no_cookies_and_is_not_cached(client, directory):
     response = client.get(f"/api/v1/navigator?{QUERY}")
     assert not response.cookies
     assert "no-store" in response["Cache-Control"]
+
+
+def test_urgent_yes_answers_with_urgent_help_and_asks_for_nothing_else(client, db):
+    response = client.get("/api/v1/navigator?urgent=yes")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["urgent_help_shown"] is True
+    assert data["matches"] == []
+    assert data["urgent_help_url"] == "http://testserver/urgent-help/"
+    lines = {line["key"]: line for line in data["lines"]}
+    assert lines["emergency"]["phone"] == "999"
+    assert (lines["nhs-111"]["phone"], lines["nhs-111"]["option"]) == ("111", "2")
+    assert {"childline", "shout", "samaritans"} <= set(lines)
+    assert "local_line" not in data
+
+
+def test_urgent_yes_with_a_borough_adds_its_local_line(client, db):
+    data = client.get("/api/v1/navigator?urgent=yes&borough=westminster&age=oops").json()
+    assert data["local_line"]["phone"] == "0800 023 4650"
+    assert data["urgent_help_url"].endswith("/urgent-help/?borough=westminster")
+    unknown = client.get("/api/v1/navigator?urgent=yes&borough=gotham").json()
+    assert "local_line" not in unknown

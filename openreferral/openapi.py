@@ -1,0 +1,444 @@
+"""/api/v1/openapi.json: what this API serves, as OpenAPI 3.0.
+
+The profile's own paths (ORUK 3.0: /, /services, /services/{id}, /taxonomies…), the
+parameters we take (the profile's and the directory's), and the shapes we answer with,
+written here rather than copied from the profile, so that a deployment needs nothing beside
+the code. tests/openreferral/test_openapi.py checks the document is valid OpenAPI 3 and
+fuzzes the live API against it.
+"""
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from directory.search import MAX_QUERY_LENGTH
+
+from .params import DEFAULT_PER_PAGE, FALSE_WORDS, MAX_AGE_ASKED, MAX_PER_PAGE, TRUE_WORDS
+
+ORUK_SCHEMAS = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
+
+
+def _ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+STRING = {"type": "string"}
+UUID = {"type": "string", "format": "uuid"}
+TEXT = {"type": "string", "minLength": 1}  # an optional field, when present, has a value
+
+
+def _object(required, **properties):
+    return {"type": "object", "required": list(required), "properties": properties}
+
+
+def _array(items):
+    return {"type": "array", "items": items, "minItems": 1}
+
+
+TERM = _object(
+    ("id", "name", "description", "taxonomy", "taxonomy_id", "term"),
+    id=UUID,
+    name=STRING,
+    description=STRING,
+    taxonomy=STRING,
+    taxonomy_id=UUID,
+    term=STRING,
+    term_uri={"type": "string", "format": "uri"},
+)
+ORGANIZATION = _object(
+    ("id", "name", "description"),
+    id=UUID,
+    name=STRING,
+    description=STRING,
+    website={"type": "string", "format": "uri"},
+)
+SERVICE = _object(
+    ("id", "organization_id", "name", "status"),
+    id=UUID,
+    organization_id=UUID,
+    name=STRING,
+    status={"type": "string", "enum": ["active"]},
+    description=TEXT,
+    url={"type": "string", "format": "uri"},
+    email={"type": "string", "format": "email"},
+    minimum_age={"type": "integer", "minimum": 0},
+    maximum_age={"type": "integer", "minimum": 0},
+    eligibility_description=TEXT,
+    application_process=TEXT,
+    fees_description=TEXT,
+    assured_date={"type": "string", "format": "date"},
+    last_modified={"type": "string", "format": "date-time"},
+    organization=_ref("Organization"),
+)
+PHONE = _object(("id", "number"), id=UUID, number=TEXT, description=TEXT)
+ADDRESS = _object(
+    ("id", "address_1", "city", "state_province", "postal_code", "country", "address_type"),
+    id=UUID,
+    location_id=UUID,
+    address_1=STRING,
+    address_2=TEXT,
+    city=STRING,
+    state_province=STRING,
+    postal_code=STRING,
+    country=STRING,
+    address_type={"type": "string", "enum": ["physical", "postal", "virtual"]},
+)
+LOCATION = _object(
+    ("id", "location_type", "addresses"),
+    id=UUID,
+    location_type={"type": "string", "enum": ["physical", "postal", "virtual"]},
+    name=TEXT,
+    addresses=_array(ADDRESS),
+)
+SERVICE_AT_LOCATION = _object(
+    ("id", "service_id", "location_id", "location"),
+    id=UUID,
+    service_id=UUID,
+    location_id=UUID,
+    location=_ref("Location"),
+)
+SERVICE_RECORD = {
+    "allOf": [_ref("Service")],
+    "type": "object",
+    "properties": {
+        "contacts": _array(
+            _object(
+                ("id", "service_id"),
+                id=UUID,
+                service_id=UUID,
+                name=TEXT,
+                email={"type": "string", "format": "email"},
+                phones=_array(PHONE),
+            )
+        ),
+        "schedules": _array(_object(("id", "description"), id=UUID, description=TEXT)),
+        "service_areas": _array(
+            _object(
+                ("id", "name"),
+                id=UUID,
+                name=TEXT,
+                service_area=TEXT,
+                extent_type=TEXT,
+                extent=TEXT,
+                uri={"type": "string", "format": "uri"},
+            )
+        ),
+        "service_at_locations": _array(_ref("ServiceAtLocation")),
+        "languages": _array(_object(("id", "name"), id=UUID, name=TEXT)),
+        "cost_options": _array(
+            _object(
+                ("id", "option"),
+                id=UUID,
+                option={"type": "string", "enum": ["Free", "Paid"]},
+                amount={"type": "number"},
+                amount_description=TEXT,
+            )
+        ),
+        "attributes": _array(
+            _object(
+                ("id", "link_id", "link_type", "taxonomy_term_id", "taxonomy_term"),
+                id=UUID,
+                link_id=UUID,
+                link_type={"type": "string", "enum": ["service"]},
+                taxonomy_term_id=UUID,
+                taxonomy_term=_ref("TaxonomyTerm"),
+            )
+        ),
+    },
+}
+TAXONOMY = _object(
+    ("id", "name", "description"),
+    id=UUID,
+    name=STRING,
+    description=STRING,
+    taxonomy_terms={"type": "array", "items": _ref("TaxonomyTerm")},
+)
+PAGE = _object(
+    ("total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty"),
+    total_items={"type": "integer", "minimum": 0},
+    total_pages={"type": "integer", "minimum": 0},
+    page_number={"type": "integer", "minimum": 1},
+    size={"type": "integer", "minimum": 0, "maximum": MAX_PER_PAGE},
+    first_page={"type": "boolean"},
+    last_page={"type": "boolean"},
+    empty={"type": "boolean"},
+)
+ERROR = _object(
+    ("status", "error"),
+    status={"type": "integer"},
+    error=STRING,
+    errors={
+        "type": "object",
+        "description": "For a 400: each parameter that was wrong, and why",
+        "additionalProperties": {"type": "array", "items": STRING},
+    },
+)
+NAVIGATOR = _object(
+    ("urgent_help_shown", "count", "matches"),
+    urgent_help_shown={"type": "boolean"},
+    urgent_help_url={"type": "string", "format": "uri"},
+    lines={"type": "array", "items": {"type": "object"}},
+    local_line={"type": "object"},
+    count={"type": "integer", "minimum": 0},
+    matches={"type": "array", "items": {"type": "object"}},
+    next_steps={"type": "array"},
+)
+
+
+def _query(name, schema, description, repeatable=False):
+    parameter = {"name": name, "in": "query", "required": False, "description": description}
+    if repeatable:
+        parameter.update(schema={"type": "array", "items": schema}, style="form", explode=True)
+    else:
+        parameter["schema"] = schema
+    return parameter
+
+
+SLUG = {"type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": 50}
+PAGING = [
+    _query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number, from 1"),
+    _query(
+        "per_page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
+        "Results on a page",
+    ),
+]
+AGE = {"type": "integer", "minimum": 0, "maximum": MAX_AGE_ASKED}
+FILTERS = [
+    _query("search", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "Words to search for"),
+    _query("taxonomy_term_id", UUID, "Services linked to this taxonomy term"),
+    _query("taxonomy_id", UUID, "Services linked to any term of this taxonomy"),
+    _query(
+        "minimum_age",
+        AGE,
+        "With maximum_age: services whose age range overlaps this range (alone: from this age)",
+    ),
+    _query("maximum_age", AGE, "With minimum_age: the top of the age range (alone: up to it)"),
+    _query(
+        "postcode",
+        {"type": "string", "maxLength": 10},
+        "A UK postcode or district: services for its London borough(s), and national ones",
+    ),
+    *PAGING,
+    _query("borough", SLUG, "London borough slug: services there, or national", True),
+    _query("need", SLUG, "Need slug (anxiety, low-mood…): services for any of them", True),
+    _query("thrive", SLUG, "THRIVE category slug (getting-help…)", True),
+    _query("referral", SLUG, "Way in (self, gp, school…)", True),
+    _query("delivery", SLUG, "How support is given (online, phone, in-person…)", True),
+    _query("audience", SLUG, "Who it is for (young-people, parents-and-carers…)"),
+    _query(
+        "free",
+        {"type": "string", "enum": list(TRUE_WORDS + FALSE_WORDS)},
+        "1 or true: free services only",
+    ),
+]
+NAVIGATOR_PARAMETERS = [
+    _query("urgent", {"type": "string", "enum": ["yes", "no"]}, "Is anyone in danger now?"),
+    _query("who", STRING, "young-person, parent-carer or professional"),
+    _query("age", STRING, "Age in years"),
+    _query("borough", STRING, "Borough slug"),
+    _query("postcode", STRING, "Postcode or district, instead of a borough"),
+    _query("need", STRING, "Need slug, or not-sure", True),
+    _query("impact", STRING, "a-little, quite-a-lot or a-lot"),
+    _query("delivery", STRING, "Preferred ways of getting support", True),
+]
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+ERRORS = {
+    "400": _json(_ref("Error"), "A parameter is wrong: `errors` names it"),
+    "503": _json(_ref("Error"), "The database is not answering"),
+}
+
+
+def _page_of(item):
+    return {"allOf": [_ref("Page")], "type": "object", "required": ["contents"],
+            "properties": {"contents": {"type": "array", "items": item}}}  # fmt: skip
+
+
+def _collection(operation_id, summary, item, parameters, oruk_schema=""):
+    description = f"ORUK item schema: {ORUK_SCHEMAS}{oruk_schema}" if oruk_schema else summary
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "description": description,
+            "parameters": parameters,
+            "responses": {"200": _json(_page_of(item), summary), **ERRORS},
+        }
+    }
+
+
+def _item(operation_id, summary, schema, oruk_schema):
+    return {
+        "parameters": [
+            {"name": "id", "in": "path", "required": True, "schema": UUID, "description": "Id"}
+        ],
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "description": f"ORUK schema: {ORUK_SCHEMAS}{oruk_schema}",
+            "responses": {
+                "200": _json(schema, summary),
+                "404": _json(_ref("Error"), "No such record"),
+                **ERRORS,
+            },
+        },
+    }
+
+
+def document(server_url):
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Find Help: Open Referral UK API",
+            "version": "3.0",
+            "description": (
+                "Children's and young people's mental health services in London, in the Open "
+                "Referral UK 3.0 profile. Read only; any origin may read it (CORS). Lists are "
+                "pages; optional fields without a value are left out. See docs/api.md."
+            ),
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/": {
+                "get": {
+                    "operationId": "getAPIMetaInformation",
+                    "summary": "This API and its relationship with HSDS",
+                    "responses": {
+                        "200": _json(
+                            _object(
+                                ("version", "profile", "openapi_url"),
+                                version=STRING,
+                                profile={"type": "string", "format": "uri"},
+                                openapi_url={"type": "string", "format": "uri"},
+                            ),
+                            "Version, profile and this document's address",
+                        )
+                    },
+                }
+            },
+            "/services": _collection(
+                "getPaginatedListOfServices",
+                "Published services, one-to-one fields and organization",
+                _ref("Service"),
+                FILTERS,
+                "compiled/service_list.json",
+            ),
+            "/services/{id}": _item(
+                "getFullyNestedServiceById",
+                "A fully nested service",
+                _ref("ServiceRecord"),
+                "compiled/service.json",
+            ),
+            "/organizations": _collection(
+                "getPaginatedListOfOrganizations",
+                "Organisations with published services",
+                _ref("Organization"),
+                PAGING,
+                "compiled/organization_list.json",
+            ),
+            "/organizations/{id}": _item(
+                "getOrganizationById",
+                "An organisation and its published services",
+                {
+                    "allOf": [_ref("Organization")],
+                    "type": "object",
+                    "required": ["services"],
+                    "properties": {"services": {"type": "array", "items": _ref("Service")}},
+                },
+                "compiled/organization.json",
+            ),
+            "/service_at_locations": _collection(
+                "getPaginatedListOfServiceAtLocation",
+                "Published services at their places",
+                {
+                    "allOf": [_ref("ServiceAtLocation")],
+                    "type": "object",
+                    "required": ["service"],
+                    "properties": {"service": _ref("Service")},
+                },
+                FILTERS,
+                "compiled/service_at_location_list.json",
+            ),
+            "/service_at_locations/{id}": _item(
+                "getServiceAtLocationWithNestedDataById",
+                "A service at a place, with the fully nested service",
+                {
+                    "allOf": [_ref("ServiceAtLocation")],
+                    "type": "object",
+                    "required": ["service"],
+                    "properties": {"service": _ref("ServiceRecord")},
+                },
+                "compiled/service_at_location.json",
+            ),
+            "/taxonomies": _collection(
+                "getPaginatedListOfTaxonomies",
+                "Our vocabularies: THRIVE, needs, audiences, ways in, delivery, boroughs",
+                _ref("Taxonomy"),
+                PAGING,
+                "taxonomy.json",
+            ),
+            "/taxonomies/{id}": _item(
+                "getTaxonomyById", "A taxonomy and its terms", _ref("Taxonomy"), "taxonomy.json"
+            ),
+            "/taxonomy_terms": _collection(
+                "getPaginatedListOfTaxonomyTerms",
+                "Every term of every taxonomy, or of one",
+                _ref("TaxonomyTerm"),
+                [*PAGING, _query("taxonomy_id", UUID, "Only this taxonomy's terms")],
+                "taxonomy_term.json",
+            ),
+            "/taxonomy_terms/{id}": _item(
+                "getTaxonomyTermById", "A taxonomy term", _ref("TaxonomyTerm"), "taxonomy_term.json"
+            ),
+            "/navigator": {
+                "get": {
+                    "operationId": "getNavigatorResults",
+                    "summary": "The navigator's results for its answers (not part of ORUK)",
+                    "description": (
+                        "The same plain parameters as /help/results/ (docs/navigator.md); "
+                        "urgent=yes answers with urgent help alone."
+                    ),
+                    "parameters": NAVIGATOR_PARAMETERS,
+                    "responses": {
+                        "200": _json(_ref("NavigatorResults"), "Matches, or urgent help"),
+                        "400": _json(
+                            _object(
+                                ("errors",),
+                                errors={
+                                    "type": "object",
+                                    "additionalProperties": {"type": "array", "items": STRING},
+                                },
+                            ),
+                            "An answer is wrong: `errors` names it",
+                        ),
+                        "503": ERRORS["503"],
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Page": PAGE,
+                "Service": SERVICE,
+                "ServiceRecord": SERVICE_RECORD,
+                "Organization": ORGANIZATION,
+                "Location": LOCATION,
+                "ServiceAtLocation": SERVICE_AT_LOCATION,
+                "Taxonomy": TAXONOMY,
+                "TaxonomyTerm": TERM,
+                "Error": ERROR,
+                "NavigatorResults": NAVIGATOR,
+            }
+        },
+    }
+
+
+@require_safe
+def openapi_document(request):
+    server = request.build_absolute_uri(reverse("openreferral:root")).rstrip("/")
+    return JsonResponse(document(server))

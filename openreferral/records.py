@@ -1,0 +1,228 @@
+"""Directory rows as Open Referral UK 3.0 records (schema/compiled/*.json in the profile).
+
+Plain functions from prefetched model instances to dicts: no queries here (see
+`queries.py`). Optional fields that are empty are left out rather than sent as null; ids of
+the nested records that have no row of their own (contacts, phones, schedules…) are uuid5 of
+their parent's id and what they are, so they are as stable as the parent's.
+"""
+
+from directory.models import Service
+from directory.models.fields import stable_uuid
+
+from .taxonomy import GSS_URI, TAXONOMIES, term_record
+
+ACTIVE = "active"  # only published services are served, and ORUK calls them active
+ENGLAND = "England"
+
+
+def present(**fields):
+    """The fields that have a value: ORUK leaves empty optional fields out."""
+    return {name: value for name, value in fields.items() if value not in (None, "", [], {})}
+
+
+def child_id(parent_id, *parts):
+    return str(stable_uuid(":".join([str(parent_id), *map(str, parts)])))
+
+
+def organization_summary(organisation):
+    """The one-to-one fields of an organization (compiled/organization_list.json)."""
+    return {
+        "id": str(organisation.uuid),
+        "name": organisation.name,
+        "description": organisation.description,  # required, even when empty
+        **present(website=organisation.website),
+    }
+
+
+def organization_record(organisation, services):
+    """An organization with its published services (compiled/organization.json)."""
+    return {
+        **organization_summary(organisation),
+        "services": [service_summary(service, with_organization=False) for service in services],
+    }
+
+
+def _description(service):
+    return "\n\n".join(part for part in (service.summary, service.description) if part)
+
+
+def service_summary(service, with_organization=True):
+    """The one-to-one fields of a service (compiled/service_list.json)."""
+    record = {
+        "id": str(service.uuid),
+        "organization_id": str(service.organisation.uuid),
+        "name": service.name,
+        "status": ACTIVE,
+        **present(
+            description=_description(service),
+            url=service.website,
+            email=service.email,
+            minimum_age=service.min_age,
+            maximum_age=service.max_age,
+            eligibility_description=service.eligibility_note,
+            application_process=service.referral_note,
+            fees_description=service.cost_note,
+            assured_date=service.last_reviewed_on and service.last_reviewed_on.isoformat(),
+            last_modified=service.updated_at and service.updated_at.isoformat(),
+        ),
+    }
+    if with_organization:
+        record["organization"] = organization_summary(service.organisation)
+    return record
+
+
+def service_record(service):
+    """The fully nested service (compiled/service.json), from a service fetched with
+    queries.with_record_data()."""
+    service_id = str(service.uuid)
+    return {
+        **service_summary(service),
+        **present(
+            contacts=_contacts(service, service_id),
+            schedules=_schedules(service, service_id),
+            service_areas=_service_areas(service, service_id),
+            service_at_locations=[
+                service_at_location_record(location, service) for location in service.location_list
+            ],
+            languages=[
+                {"id": child_id(service_id, "language", language.slug), "name": language.name}
+                for language in service.language_list
+            ],
+            cost_options=_cost_options(service, service_id),
+            attributes=_attributes(service, service_id),
+        ),
+    }
+
+
+def _contacts(service, service_id):
+    contact_id = child_id(service_id, "contact")
+    phones = []
+    if service.phone:
+        phones.append(
+            {"id": child_id(contact_id, "phone"), "number": service.phone, "description": "Call"}
+        )
+    if service.sms_number:
+        how = f"Text {service.sms_keyword} to" if service.sms_keyword else "Text"
+        phones.append(
+            {
+                "id": child_id(contact_id, "text"),
+                "number": service.sms_number,
+                "description": f"{how} {service.sms_number}",
+            }
+        )
+    if not phones and not service.email:
+        return []
+    return [
+        {
+            "id": contact_id,
+            "service_id": service_id,
+            "name": service.name,
+            **present(email=service.email, phones=phones),
+        }
+    ]
+
+
+def _schedules(service, service_id):
+    if not service.opening_hours:
+        return []
+    return [
+        {
+            "id": child_id(service_id, "schedule"),
+            "service_id": service_id,
+            "description": service.opening_hours,
+        }
+    ]
+
+
+def _service_areas(service, service_id):
+    if service.is_national:
+        return [
+            {
+                "id": child_id(service_id, "area", "england"),
+                "service_id": service_id,
+                "name": ENGLAND,
+                "service_area": ENGLAND,
+            }
+        ]
+    return [
+        {
+            "id": child_id(service_id, "area", borough.slug),
+            "service_id": service_id,
+            "name": borough.name,
+            "service_area": borough.name,
+            "extent_type": "gss_code",
+            "extent": borough.gss_code,
+            "uri": GSS_URI.format(borough.gss_code),
+        }
+        for borough in service.borough_list
+    ]
+
+
+def _cost_options(service, service_id):
+    free = service.cost == Service.Cost.FREE
+    return [
+        {
+            "id": child_id(service_id, "cost"),
+            "service_id": service_id,
+            "option": "Free" if free else "Paid",
+            **present(amount=0 if free else None, amount_description=service.cost_note),
+        }
+    ]
+
+
+def _attributes(service, service_id):
+    """Each taxonomy term the service is linked to (THRIVE category, need, borough…)."""
+    attributes = []
+    for taxonomy in TAXONOMIES:
+        for row in getattr(service, taxonomy.vocabulary.list_attribute):
+            term = term_record(taxonomy, row)
+            attributes.append(
+                {
+                    "id": child_id(service_id, "attribute", term["id"]),
+                    "link_id": service_id,
+                    "link_type": "service",
+                    "taxonomy_term_id": term["id"],
+                    "taxonomy_term": term,
+                }
+            )
+    return attributes
+
+
+def location_id(location):
+    return child_id(location.uuid, "location")
+
+
+def location_record(location):
+    lines = [line.strip(" ,") for line in location.address.splitlines() if line.strip(" ,")]
+    first, rest = (lines[0], lines[1:]) if lines else (location.address, [])
+    address = {
+        "id": child_id(location.uuid, "address"),
+        "location_id": location_id(location),
+        "address_1": first,
+        **present(address_2=", ".join(rest)),
+        "city": "London",
+        "state_province": "London",
+        "postal_code": location.postcode,
+        "country": "GB",
+        "address_type": "physical",
+    }
+    return {
+        "id": location_id(location),
+        "location_type": "physical",
+        **present(name=location.name),
+        "addresses": [address],
+    }
+
+
+def service_at_location_record(location, service, nested_service=None):
+    """A service at one of its places. Our locations belong to one service each, so the
+    location's own stable id is the service_at_location id."""
+    record = {
+        "id": str(location.uuid),
+        "service_id": str(service.uuid),
+        "location_id": location_id(location),
+        "location": location_record(location),
+    }
+    if nested_service is not None:
+        record["service"] = nested_service
+    return record

@@ -1,0 +1,106 @@
+"""Our vocabularies as Open Referral taxonomies, and their terms' stable ids.
+
+A taxonomy is one of the directory's filtering vocabularies (directory/vocabulary.py); its terms
+are that vocabulary's rows. Ids are uuid5 of the vocabulary key and the row's slug, so they are
+the same in every database and survive reloading the data.
+"""
+
+from dataclasses import dataclass
+
+from directory.filters import choice_rows
+from directory.models.fields import stable_uuid
+from directory.vocabulary import BY_KEY
+
+# The public address of each London borough's ONS code (its term_uri).
+GSS_URI = "http://statistics.data.gov.uk/id/statistical-geography/{}"
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    key: str  # the vocabulary key: "need"
+    name: str  # as an ORUK taxonomy is named: "findhelp-needs"
+    description: str
+
+    @property
+    def id(self):
+        return str(stable_uuid(f"taxonomy:{self.key}"))
+
+    @property
+    def vocabulary(self):
+        return BY_KEY[self.key]
+
+    def term_id(self, slug):
+        return str(stable_uuid(f"taxonomy_term:{self.key}:{slug}"))
+
+
+TAXONOMIES = (
+    Taxonomy(
+        "thrive",
+        "thrive-framework",
+        "THRIVE Framework groupings (Anna Freud Centre): Thriving, Getting Advice, Getting Help, "
+        "Getting More Help, Getting Risk Support",
+    ),
+    Taxonomy("need", "findhelp-needs", "What a service helps with, as a young person says it"),
+    Taxonomy("audience", "findhelp-audiences", "Who a service is for"),
+    Taxonomy("referral", "findhelp-referral-routes", "Who can ask for help from a service"),
+    Taxonomy("delivery", "findhelp-delivery-modes", "How a service gives support"),
+    Taxonomy(
+        "borough",
+        "london-boroughs",
+        "The London boroughs a service covers, with their ONS GSS codes",
+    ),
+)
+BY_ID = {taxonomy.id: taxonomy for taxonomy in TAXONOMIES}
+
+
+def term_index(rows=None):
+    """{term id: (taxonomy, slug)} for every term, from the one query the directory's filters
+    use for their choices."""
+    rows = rows if rows is not None else choice_rows()
+    return {
+        taxonomy.term_id(slug): (taxonomy, slug)
+        for taxonomy in TAXONOMIES
+        for slug, _ in rows[taxonomy.key]
+    }
+
+
+def term_description(row):
+    """A term's required description: the THRIVE line, a need as a young person says it, a
+    borough's ONS code, or its name."""
+    if getattr(row, "gss_code", ""):
+        return f"London borough, ONS code {row.gss_code}"
+    for attribute in ("description", "label"):
+        value = getattr(row, attribute, "")
+        if value:
+            return value
+    return row.name
+
+
+def term_record(taxonomy, row):
+    record = {
+        "id": taxonomy.term_id(row.slug),
+        "name": row.name,
+        "description": term_description(row),
+        "taxonomy": taxonomy.name,
+        "taxonomy_id": taxonomy.id,
+        "term": row.slug,
+    }
+    if taxonomy.key == "borough":
+        record["term_uri"] = GSS_URI.format(row.gss_code)
+    return record
+
+
+def taxonomy_record(taxonomy, rows=None):
+    record = {"id": taxonomy.id, "name": taxonomy.name, "description": taxonomy.description}
+    if rows is not None:
+        record["taxonomy_terms"] = [term_record(taxonomy, row) for row in rows]
+    return record
+
+
+def all_terms():
+    """Every term of every taxonomy, in order: one query a taxonomy."""
+    return [
+        (taxonomy, row)
+        for taxonomy in TAXONOMIES
+        for row in taxonomy.vocabulary.model.objects.all()
+    ]
