@@ -67,5 +67,5 @@ class Shortlist:
 
     @property
     def carried_query(self):
-        """"?service=a&service=b" to carry the list onto a link, or "" when it is empty."""
+        """The list to carry onto a link ("?service=a&service=b"), or "" when it is empty."""
         return f"?{self.query_string}" if self.slugs else ""

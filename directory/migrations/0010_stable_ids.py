@@ -28,7 +28,7 @@ def fill_ids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0006_derived_columns")]
+    dependencies = [("directory", "0008_eligibility_rules")]
 
     operations = [
         migrations.AddField(
