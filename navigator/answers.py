@@ -11,10 +11,13 @@ from django.http import QueryDict
 from directory.models import EligibilityCriterion
 from directory.models.service import MAX_AGE
 
+from .tokens import seal, unseal
+
 # The URL contract (docs/navigator.md), in the order they appear in a link.
 PARAMETERS = (
     "urgent", "who", "age", "borough", "postcode", "need", "impact", "applies", "delivery", "free"
 )  # fmt: skip
+TOKEN = "answers"  # the parameter that carries them all, sealed (navigator/tokens.py)
 MAX_VALUES = 30  # per parameter: more than there are choices, so only junk is dropped
 MAX_LENGTH = 100  # per value
 
@@ -25,11 +28,18 @@ CRISIS_NEEDS = frozenset({"self-harm", "suicidal-thoughts"})
 YOUNG_CHILD_AGE = 11  # below this, a young person answering for themselves needs a grown-up
 
 
-def answers_from(query):
-    """Only the navigator's parameters from a request's query, trimmed to a sane size."""
+def answers_from(query, submitted=()):
+    """Only the navigator's parameters from a request's query, trimmed to a sane size: those
+    its token carries (TOKEN), and plain ones, which win. `submitted` names the parameters a
+    question's form has just sent: for those only the plain values count, so an answer can be
+    taken away (every box unticked)."""
+    sealed = unseal(query.get(TOKEN, ""))
+    carried = QueryDict(sealed or "")
     answers = QueryDict(mutable=True)
     for name in PARAMETERS:
-        values = [v[:MAX_LENGTH] for v in query.getlist(name)[:MAX_VALUES] if v.strip()]
+        plain = query.getlist(name)
+        values = plain if plain or name in submitted else carried.getlist(name)
+        values = [v[:MAX_LENGTH] for v in values[:MAX_VALUES] if v.strip()]
         if values:
             answers.setlist(name, values)
     return answers
@@ -58,6 +68,13 @@ def query_string(answers, without=()):
 
 
 def with_query(url, answers):
+    """The URL with the answers as a token: history does not spell them out."""
+    query = query_string(answers)
+    return f"{url}?{urlencode({TOKEN: seal(query)})}" if query else url
+
+
+def with_plain_query(url, answers):
+    """The URL with the answers in plain words: a link to share or write down."""
     query = query_string(answers)
     return f"{url}?{query}" if query else url
 

@@ -17,14 +17,18 @@ from django.urls import reverse
 
 from . import forms, wording
 from .answers import (
+    TOKEN,
     answered_age,
     is_in_danger,
     is_over_25,
     needs_grown_up,
+    query_string,
     with_answers,
+    with_plain_query,
     with_query,
 )
 from .matching import match_services
+from .tokens import seal
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,17 @@ def results_url(answers):
     return with_query(reverse("navigator:results"), answers)
 
 
+def share_url(answers):
+    """The results in plain parameters: the link a GP can send, read or write by hand."""
+    return with_plain_query(reverse("navigator:results"), answers)
+
+
+def submitted_params(answered):
+    """The parameters the question named `answered` sends when its form is submitted."""
+    question = QUESTIONS_BY_SLUG.get(answered)
+    return question.params if question else ()
+
+
 def _exit_url(answers):
     """Where these answers leave the questions (urgent help, adult support), if they do."""
     return next(filter(None, (question.exit(answers) for question in QUESTIONS)), None)
@@ -235,7 +250,7 @@ def route_question(slug, answers, *, answered="", is_start=False):
             "question": question,
             "progress": progress(question, answers),
             "form": form,
-            "carried_answers": _pairs(answers, without=question.params),
+            "carried_answers": _carried(answers),
             "back_url": previous.url(answers) if previous else reverse("directory:home"),
             "who": answers.get("who", ""),
             "needs_grown_up": needs_grown_up(answers),
@@ -243,10 +258,11 @@ def route_question(slug, answers, *, answered="", is_start=False):
     )
 
 
-def _pairs(answers, without):
-    return [
-        (name, value) for name, values in answers.lists() if name not in without for value in values
-    ]
+def _carried(answers):
+    """The hidden inputs of a question's form: every answer so far, as one token. The
+    question's own answer is in it too (the form sends its fields, which win)."""
+    query = query_string(answers)
+    return [(TOKEN, seal(query))] if query else []
 
 
 def route_results(answers):

@@ -11,10 +11,11 @@ from .decorators import no_store
 @require_safe
 @no_store
 def question(request, slug="danger"):
+    answered = request.GET.get("answered", "")
     step = flow.route_question(
         slug,
-        answers_from(request.GET),
-        answered=request.GET.get("answered", ""),
+        answers_from(request.GET, submitted=flow.submitted_params(answered)),
+        answered=answered,
         is_start=request.resolver_match.url_name == "start",
     )
     return _carry_out(request, step)
@@ -24,7 +25,7 @@ def question(request, slug="danger"):
 @no_store
 def results(request):
     answers = answers_from(request.GET)
-    share_url = request.build_absolute_uri(flow.results_url(answers))
+    share_url = request.build_absolute_uri(flow.share_url(answers))
     return _carry_out(request, flow.route_results(answers), share_url=share_url)
 
 

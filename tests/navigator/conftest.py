@@ -1,5 +1,7 @@
 """A small directory mirroring the real one, built for the navigator's scenarios."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.http import QueryDict
 
@@ -296,3 +298,25 @@ def answers_for(query):
     form = ResultsForm(QueryDict(query))
     assert form.is_valid(), form.errors
     return form.to_answers()
+
+
+def plain(url):
+    """A navigator URL with its answers token opened: "/help/who/?urgent=no". The addresses the
+    navigator makes carry the answers sealed (navigator/tokens.py); tests read them plainly."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from navigator.answers import TOKEN
+    from navigator.tokens import unseal
+
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    opened = []
+    for name, value in pairs:
+        if name == TOKEN:
+            sealed = unseal(value)
+            assert sealed is not None, f"not a token of ours: {value[:20]}…"
+            opened.append(sealed)
+        else:
+            opened.append(urlencode([(name, value)]))
+    query = "&".join(part for part in opened if part)
+    return f"{parts.path}?{query}" if query else parts.path

@@ -5,8 +5,10 @@ import re
 import pytest
 from django.http import QueryDict
 
-from navigator.flow import QUESTIONS, Redirect, route_question
+from navigator.flow import QUESTIONS, route_question
 from tests.factories import make_service
+
+from .conftest import plain
 
 START = "urgent=no&who=young-person&age=15&borough=westminster"
 COMPLETE = START + "&need=anxiety&impact=quite-a-lot"
@@ -31,11 +33,11 @@ class TestDanger:
     def test_yes_goes_straight_to_urgent_help(self, client):
         response = answer(client, "/help/", "urgent=yes&answered=danger")
         assert response.status_code == 302
-        assert response["Location"] == "/urgent-help/"
+        assert plain(response["Location"]) == "/urgent-help/"
 
     def test_no_goes_on_to_who(self, client):
         response = answer(client, "/help/", "urgent=no&answered=danger")
-        assert response["Location"] == "/help/who/?urgent=no"
+        assert plain(response["Location"]) == "/help/who/?urgent=no"
 
     def test_no_answer_is_a_clear_error(self, client):
         response = answer(client, "/help/", "answered=danger")
@@ -46,7 +48,7 @@ class TestDanger:
 
     def test_urgent_yes_on_the_results_link_goes_to_urgent_help(self, client):
         response = answer(client, "/help/results/", COMPLETE.replace("urgent=no", "urgent=yes"))
-        assert response["Location"] == "/urgent-help/"
+        assert plain(response["Location"]) == "/urgent-help/"
 
 
 @pytest.mark.django_db
@@ -136,10 +138,11 @@ def test_a_whole_journey_ends_on_the_results_page(client):
         location = response["Location"]
         assert location.startswith(next_path)
         answers = location.split("?", 1)[1]
-    assert answers == (
-        "urgent=no&who=young-person&age=15&borough=westminster&need=anxiety&need=low-mood"
-        "&impact=a-lot&applies=none&delivery=phone&free=1"
+    assert plain(location) == (
+        "/help/results/?urgent=no&who=young-person&age=15&borough=westminster&need=anxiety"
+        "&need=low-mood&impact=a-lot&applies=none&delivery=phone&free=1"
     )
+    assert "anxiety" not in location  # the address kept in history does not spell it out
     assert client.get(f"/help/results/?{answers}").status_code == 200
 
 
@@ -147,13 +150,15 @@ def test_a_whole_journey_ends_on_the_results_page(client):
 class TestEachPage:
     def test_previous_answers_are_carried_as_hidden_inputs(self, client):
         page = answer(client, "/help/need/", START).content.decode()
-        for name, value in [("urgent", "no"), ("who", "young-person"), ("age", "15")]:
-            assert f'<input type="hidden" name="{name}" value="{value}">' in page
+        token = re.search(r'<input type="hidden" name="answers" value="([^"]+)">', page).group(1)
+        assert plain(f"/help/need/?answers={token}") == f"/help/need/?{START}"
+        # Sealed: nothing in the page's form, nor in history, spells the answers out.
+        assert 'name="borough"' not in page.split("<form", 1)[1].split("</form>")[0]
 
     def test_back_link_goes_to_the_previous_question_with_the_answers(self, client):
         page = answer(client, "/help/need/", START).content.decode()
-        back = f"/help/where/?{START}".replace("&", "&amp;")
-        assert f'class="nhsuk-back-link" href="{back}"' in page
+        back = re.search(r'class="nhsuk-back-link" href="([^"]+)"', page).group(1)
+        assert plain(back.replace("&amp;", "&")) == f"/help/where/?{START}"
 
     def test_going_back_shows_the_answer_already_given(self, client):
         page = answer(client, "/help/age/", "urgent=no&who=young-person&age=15").content.decode()
@@ -161,7 +166,7 @@ class TestEachPage:
 
     def test_skipping_ahead_sends_you_to_the_first_unanswered_question(self, client):
         response = answer(client, "/help/impact/", "urgent=no&who=young-person")
-        assert response["Location"] == "/help/age/?urgent=no&who=young-person"
+        assert plain(response["Location"]) == "/help/age/?urgent=no&who=young-person"
 
     def test_the_danger_question_cannot_be_skipped(self, client):
         response = answer(client, "/help/need/", "who=young-person&age=15&borough=westminster")
@@ -169,7 +174,7 @@ class TestEachPage:
 
     def test_missing_answers_on_the_results_link_go_to_the_question(self, client):
         response = answer(client, "/help/results/", START)
-        assert response["Location"] == f"/help/need/?{START}"
+        assert plain(response["Location"]) == f"/help/need/?{START}"
 
     def test_unknown_question_is_not_found(self, client):
         assert client.get("/help/favourite-colour/").status_code == 404
@@ -183,7 +188,7 @@ class TestWhere:
             "/help/where/",
             "urgent=no&who=young-person&age=15&answered=where&postcode=SW6+1AA",
         )
-        assert response["Location"] == (
+        assert plain(response["Location"]) == (
             "/help/need/?urgent=no&who=young-person&age=15&borough=hammersmith-and-fulham"
         )
 
@@ -194,7 +199,7 @@ class TestWhere:
             "urgent=no&who=young-person&age=15&answered=where&postcode=w10+5xy",
         )
         # Only the district travels on, never the whole postcode.
-        assert response["Location"] == (
+        assert plain(response["Location"]) == (
             "/help/which-borough/?urgent=no&who=young-person&age=15&postcode=W10"
         )
         page = client.get(response["Location"]).content.decode()
@@ -205,7 +210,7 @@ class TestWhere:
             "/help/which-borough/?urgent=no&who=young-person&age=15&postcode=W10"
             "&answered=which-borough&borough=westminster"
         )
-        assert chosen["Location"] == (
+        assert plain(chosen["Location"]) == (
             "/help/need/?urgent=no&who=young-person&age=15&borough=westminster"
         )
 
@@ -222,7 +227,7 @@ class TestWhere:
             "/help/where/",
             "urgent=no&who=young-person&age=15&answered=where&postcode=M1+1AA",
         )
-        assert response["Location"].endswith("&borough=unknown")
+        assert plain(response["Location"]).endswith("&borough=unknown")
 
     def test_i_do_not_know(self, client):
         response = answer(
@@ -230,14 +235,14 @@ class TestWhere:
             "/help/where/",
             "urgent=no&who=young-person&age=15&answered=where&borough=unknown",
         )
-        assert response["Location"].endswith("&borough=unknown")
+        assert plain(response["Location"]).endswith("&borough=unknown")
 
 
 @pytest.mark.django_db
 class TestAge:
     def test_over_25_gets_a_kind_page_about_adult_support(self, client):
         response = answer(client, "/help/age/", "urgent=no&who=young-person&answered=age&age=26")
-        assert response["Location"] == "/help/over-25/"
+        assert plain(response["Location"]) == "/help/over-25/"
         page = client.get("/help/over-25/")
         text = page.content.decode()
         assert page.status_code == 200
@@ -247,7 +252,7 @@ class TestAge:
 
     def test_over_25_results_link_goes_to_adult_support(self, client):
         response = answer(client, "/help/results/", COMPLETE.replace("age=15", "age=40"))
-        assert response["Location"] == "/help/over-25/"
+        assert plain(response["Location"]) == "/help/over-25/"
 
     def test_a_young_person_under_11_is_told_a_grown_up_can_help(self, client):
         query = "urgent=no&who=young-person&age=9&borough=westminster"
@@ -313,11 +318,11 @@ class TestRouting:
 
     def test_the_danger_question_has_one_address(self):
         step = route_question("danger", QueryDict("urgent=no"), answered="danger")
-        assert step == Redirect("/help/?urgent=no")
+        assert plain(step.url) == "/help/?urgent=no"
 
     def test_which_borough_is_skipped_once_the_borough_is_known(self):
         step = route_question("which-borough", QueryDict(START))
-        assert step == Redirect(f"/help/need/?{START}")
+        assert plain(step.url) == f"/help/need/?{START}"
 
 
 @pytest.mark.django_db

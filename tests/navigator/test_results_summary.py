@@ -12,6 +12,8 @@ from navigator.flow import QUESTIONS, Question, progress
 from navigator.matching import BEST_FIRST
 from tests.factories import make_service
 
+from .conftest import plain
+
 TEEN = "urgent=no&who=young-person&age=15&borough=westminster&need=anxiety&impact=quite-a-lot"
 TODDLER = "urgent=no&who=parent-carer&age=2&borough=westminster&need=early-years&impact=quite-a-lot"
 
@@ -31,7 +33,9 @@ def summary_rows(html):
         r'<dd class="nhsuk-summary-list__actions"><a href="(.*?)">Change',
         block,
     )
-    return [(key, html_lib.unescape(value), html_lib.unescape(href)) for key, value, href in rows]
+    return [
+        (key, html_lib.unescape(value), plain(html_lib.unescape(href))) for key, value, href in rows
+    ]
 
 
 def card_names(html):
