@@ -47,6 +47,8 @@ def test_a_service_added_in_the_admin_can_be_found_by_its_need(staff_client):
             "needs": [anxiety.pk],
             "locations-TOTAL_FORMS": 0,
             "locations-INITIAL_FORMS": 0,
+            "links-TOTAL_FORMS": 0,
+            "links-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
