@@ -12,7 +12,7 @@ from directory.london import BOROUGH_NAMES
 from directory.models import Need
 
 from .answers import NOT_SURE, UNKNOWN_BOROUGH, Answers, is_in_danger
-from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district
+from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district, resolve_postcode
 
 WHO_CHOICES = [
     ("young-person", "Myself"),
@@ -190,7 +190,7 @@ class WhereForm(QuestionForm):
         if not postcode:
             return None
         try:
-            return find_district(postcode)
+            return resolve_postcode(postcode)
         except PostcodeNotRecognised:
             raise forms.ValidationError(
                 "Enter a real postcode, like W10 or SW6 1AA, or choose a borough",
