@@ -120,19 +120,23 @@ class ServiceQuerySet(models.QuerySet):
 
     def with_detail_data(self):
         """Everything the service page shows."""
-        from .service import ServiceLink
-
         return (
             self.with_card_data()
             .with_match_data()
             .prefetch_related(
                 *_prefetch("language", "eligibility"),
                 Prefetch("locations", to_attr="location_list"),
-                Prefetch(
-                    "links",
-                    queryset=ServiceLink.objects.select_related("borough"),
-                    to_attr="link_list",
-                ),
+            )
+            .with_links()
+        )
+
+    def with_links(self):
+        """Each borough's page, for a service covering several, as Service.link_list."""
+        from .service import ServiceLink
+
+        return self.prefetch_related(
+            Prefetch(
+                "links", queryset=ServiceLink.objects.select_related("borough"), to_attr="link_list"
             )
         )
 

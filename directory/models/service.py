@@ -190,7 +190,16 @@ class Service(models.Model):
 
     @property
     def has_contact(self):
-        return any([self.phone, self.sms_number, self.email, self.website, self.referral_url])
+        return any(
+            [
+                self.phone,
+                self.sms_number,
+                self.email,
+                self.website,
+                self.referral_url,
+                self.link_list,
+            ]
+        )
 
     @property
     def may_have_changed_text(self):
