@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 
 from ..phone import validate_uk_phone
 from ..vocabulary import VOCABULARIES
-from ..wording import join_words
+from ..wording import MAY_HAVE_CHANGED, join_words
 from .fields import DerivedSlugsField
 from .lookups import (
     Audience,
@@ -106,9 +106,8 @@ class Service(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     may_have_changed = models.BooleanField(
         default=False,
-        help_text="Its page says \u201cThis service may have changed: check with them before "
-        "referring\u201d until someone confirms it is running as described (a pilot past its "
-        "date, vacant posts, fixed-term funding)",
+        help_text=f"Its page says \u201c{MAY_HAVE_CHANGED}\u201d until someone confirms it is "
+        "running as described (a pilot past its date, vacant posts, fixed-term funding)",
     )
     change_note = models.CharField(
         "why it may have changed",
@@ -190,21 +189,13 @@ class Service(models.Model):
 
     @property
     def has_contact(self):
-        return any(
-            [
-                self.phone,
-                self.sms_number,
-                self.email,
-                self.website,
-                self.referral_url,
-                self.link_list,
-            ]
-        )
+        direct = [self.phone, self.sms_number, self.email, self.website, self.referral_url]
+        return any(direct) or bool(self.link_list)
 
     @property
     def may_have_changed_text(self):
         """What its page and card say when it may not be running as described."""
-        return "This service may have changed: check with them before referring"
+        return MAY_HAVE_CHANGED
 
 
 # Each vocabulary's derived slugs column, and its linked rows as a list (`service.need_list`).
