@@ -11,9 +11,11 @@ from .models import (
     Location,
     Need,
     Organisation,
+    Postcode,
     ProblemReport,
     ReferralRoute,
     Service,
+    ServiceLink,
     ThriveCategory,
 )
 from .vocabulary import VOCABULARIES
@@ -78,6 +80,13 @@ class LocationInline(admin.TabularInline):
     extra = 0
 
 
+class ServiceLinkInline(admin.TabularInline):
+    model = ServiceLink
+    extra = 0
+    verbose_name = "page for one borough's families"
+    verbose_name_plural = "pages for each borough's families (services covering several)"
+
+
 class DueForReviewFilter(admin.SimpleListFilter):
     title = "review"
     parameter_name = "review"
@@ -100,6 +109,7 @@ class ServiceAdmin(admin.ModelAdmin):
         "name",
         "organisation",
         "status",
+        "may_have_changed",
         "age_range",
         "is_national",
         "is_crisis",
@@ -108,6 +118,7 @@ class ServiceAdmin(admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        "may_have_changed",
         DueForReviewFilter,
         "is_national",
         "is_crisis",
@@ -121,7 +132,7 @@ class ServiceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation"]
     filter_horizontal = [vocabulary.relation for vocabulary in VOCABULARIES]
-    inlines = [LocationInline]
+    inlines = [LocationInline, ServiceLinkInline]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "organisation", "status", "summary", "description"]}),
@@ -166,7 +177,18 @@ class ServiceAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Review", {"fields": ["last_reviewed_on", "source_note", "created_at", "updated_at"]}),
+        (
+            "Review",
+            {
+                "fields": [
+                    ("may_have_changed", "change_note"),
+                    "last_reviewed_on",
+                    "source_note",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     @admin.display(description="ages", ordering="min_age")
@@ -181,3 +203,20 @@ class ProblemReportAdmin(admin.ModelAdmin):
     search_fields = ["service__name", "details"]
     list_select_related = ["service"]
     readonly_fields = ["service", "problem", "details", "created_at"]
+
+
+@admin.register(Postcode)
+class PostcodeAdmin(admin.ModelAdmin):
+    """Loaded from the ONS Postcode Directory by `manage.py load_postcodes`; read only here."""
+
+    list_display = ["postcode", "borough"]
+    list_filter = ["borough"]
+    search_fields = ["postcode"]
+    list_select_related = ["borough"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

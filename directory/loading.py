@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import Location, Organisation, Service
+from .models import Location, Organisation, Service, ServiceLink
 from .vocabulary import VOCABULARIES
 
 SCALAR_FIELDS = [
@@ -34,11 +34,13 @@ SCALAR_FIELDS = [
     "referral_url",
     "opening_hours",
     "eligibility_note",
+    "may_have_changed",
+    "change_note",
 ]
 
 
 # What else an entry may carry besides its fields and its vocabularies.
-ENTRY_KEYS = {"slug", "organisation", "locations", "last_reviewed_on", "source"}
+ENTRY_KEYS = {"slug", "organisation", "locations", "links", "last_reviewed_on", "source"}
 
 
 class DirectoryDataError(Exception):
@@ -100,6 +102,11 @@ def load_directory_data(data):
             known = ENTRY_KEYS | set(SCALAR_FIELDS) | {v.key for v in VOCABULARIES}
             for key in sorted(set(entry) - known):
                 report.problems.append(f"{where}: unknown field {key!r}")
+            links = entry.get("links", [])
+            unknown = sorted({link.get("borough") for link in links} - tables["borough"].keys())
+            if unknown:
+                report.problems.append(f"{where}: unknown link borough: {', '.join(unknown)}")
+                continue
             related = {}
             for vocabulary in VOCABULARIES:
                 if vocabulary.open:
@@ -136,6 +143,16 @@ def load_directory_data(data):
                 for location in entry.get("locations", [])
                 if location.get("address")
             )
+            service.links.all().delete()
+            for link in links:
+                row = ServiceLink(service=service, borough=tables["borough"][link["borough"]])
+                row.url = link["url"]
+                try:
+                    row.full_clean()
+                except ValidationError as error:
+                    report.problems.append(f"{where}: link: {' '.join(error.messages)}")
+                    continue
+                row.save()
             if is_new:
                 report.created += 1
             else:

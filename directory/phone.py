@@ -8,11 +8,12 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 
 # Short codes people are routinely given: emergency, NHS 111, the 116 helplines, text lines.
+# Only numbers in use in the UK: 116 117 (the EU's non-emergency medical number) is not, so it is
+# rejected like any other number that reaches no one.
 SHORT_CODES = {
     "999": "999",
     "111": "111",
     "116111": "116 111",  # Childline
-    "116117": "116 117",  # NHS non-emergency (116 117 is the EU-wide number)
     "116123": "116 123",  # Samaritans
     "85258": "85258",  # Shout
     "88247": "88247",  # Papyrus HOPELINE247 text

@@ -16,7 +16,7 @@ from directory.models import EligibilityCriterion, Need
 
 from .answers import NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
 from .needs import need_suits
-from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district
+from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district, resolve_postcode
 
 WHO_CHOICES = [
     ("young-person", "Myself"),
@@ -243,7 +243,7 @@ class WhereForm(QuestionForm):
         if not postcode:
             return None
         try:
-            return find_district(postcode)
+            return resolve_postcode(postcode)
         except PostcodeNotRecognised:
             raise forms.ValidationError(
                 "Enter a real postcode, like W10 or SW6 1AA, or choose a borough",

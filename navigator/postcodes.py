@@ -4,7 +4,14 @@ Only the district (the first half of a postcode, "W10") is ever used or carried 
 the full postcode. Postcode districts do not follow borough boundaries: where a district is
 split between boroughs all of them are listed (the one with most of the district first) and the
 person is asked which; NOT_IN_LONDON in a list means part of the district lies outside London.
-Sources: Royal Mail district maps against the London borough boundaries; review yearly.
+
+This table is the fallback. Where a deployer has loaded the ONS Postcode Directory
+(`manage.py load_postcodes FILE`), a full postcode is resolved exactly from it
+(`resolve_postcode`); a district is only used when the person gives no more, or the postcode is
+not in the file. The table was written from knowledge of London's borough boundaries and
+postcode districts, not from ONS data: docs/postcodes.md says how each split was established
+and how sure it is. When in doubt a district is marked split, because an extra question costs
+a click and a wrong borough costs the wrong local services and the wrong 24/7 line (hazard H13).
 """
 
 import re
@@ -48,11 +55,11 @@ WESTMINSTER = "westminster"
 
 DISTRICT_BOROUGHS = {
     # East
-    "E1": (TOWER_HAMLETS,),
+    "E1": (TOWER_HAMLETS, CITY, HACKNEY),
     "E1W": (TOWER_HAMLETS,),
     "E2": (TOWER_HAMLETS, HACKNEY),
-    "E3": (TOWER_HAMLETS,),
-    "E4": (WALTHAM_FOREST,),
+    "E3": (TOWER_HAMLETS, NEWHAM),
+    "E4": (WALTHAM_FOREST, NOT_IN_LONDON),
     "E5": (HACKNEY,),
     "E6": (NEWHAM,),
     "E7": (NEWHAM,),
@@ -63,21 +70,21 @@ DISTRICT_BOROUGHS = {
     "E12": (NEWHAM, REDBRIDGE),
     "E13": (NEWHAM,),
     "E14": (TOWER_HAMLETS,),
-    "E15": (NEWHAM,),
+    "E15": (NEWHAM, WALTHAM_FOREST),
     "E16": (NEWHAM,),
     "E17": (WALTHAM_FOREST,),
     "E18": (REDBRIDGE,),
-    "E20": (NEWHAM,),
+    "E20": (NEWHAM, HACKNEY, TOWER_HAMLETS, WALTHAM_FOREST),
     # East Central
     "EC1": (ISLINGTON, CITY, CAMDEN),
     "EC1A": (CITY, ISLINGTON),
     "EC1M": (ISLINGTON, CITY),
-    "EC1N": (CAMDEN,),
+    "EC1N": (CAMDEN, CITY),
     "EC1R": (ISLINGTON, CAMDEN),
     "EC1V": (ISLINGTON, HACKNEY),
-    "EC1Y": (ISLINGTON,),
+    "EC1Y": (ISLINGTON, CITY),
     "EC2": (CITY, HACKNEY),
-    "EC2A": (HACKNEY, CITY),
+    "EC2A": (HACKNEY, CITY, ISLINGTON),
     "EC2M": (CITY,),
     "EC2N": (CITY,),
     "EC2R": (CITY,),
@@ -104,14 +111,14 @@ DISTRICT_BOROUGHS = {
     "N4": (HARINGEY, ISLINGTON, HACKNEY),
     "N5": (ISLINGTON,),
     "N6": (HARINGEY, CAMDEN, ISLINGTON),
-    "N7": (ISLINGTON,),
+    "N7": (ISLINGTON, CAMDEN),
     "N8": (HARINGEY,),
     "N9": (ENFIELD,),
-    "N10": (HARINGEY,),
+    "N10": (HARINGEY, BARNET),
     "N11": (BARNET, ENFIELD, HARINGEY),
     "N12": (BARNET,),
     "N13": (ENFIELD,),
-    "N14": (ENFIELD,),
+    "N14": (ENFIELD, BARNET),
     "N15": (HARINGEY,),
     "N16": (HACKNEY, ISLINGTON),
     "N17": (HARINGEY,),
@@ -155,10 +162,10 @@ DISTRICT_BOROUGHS = {
     "SE20": (BROMLEY,),
     "SE21": (SOUTHWARK, LAMBETH),
     "SE22": (SOUTHWARK,),
-    "SE23": (LEWISHAM,),
+    "SE23": (LEWISHAM, SOUTHWARK),
     "SE24": (LAMBETH, SOUTHWARK),
     "SE25": (CROYDON,),
-    "SE26": (LEWISHAM, BROMLEY),
+    "SE26": (LEWISHAM, BROMLEY, SOUTHWARK),
     "SE27": (LAMBETH,),
     "SE28": (GREENWICH, BEXLEY),
     # South West
@@ -174,52 +181,55 @@ DISTRICT_BOROUGHS = {
     "SW2": (LAMBETH,),
     "SW3": (KC,),
     "SW4": (LAMBETH, WANDSWORTH),
-    "SW5": (KC,),
+    "SW5": (KC, HF),
     "SW6": (HF,),
     "SW7": (KC, WESTMINSTER),
     "SW8": (LAMBETH, WANDSWORTH),
     "SW9": (LAMBETH,),
-    "SW10": (KC,),
+    "SW10": (KC, HF),
     "SW11": (WANDSWORTH,),
     "SW12": (WANDSWORTH, LAMBETH),
     "SW13": (RICHMOND,),
     "SW14": (RICHMOND,),
-    "SW15": (WANDSWORTH,),
-    "SW16": (LAMBETH, CROYDON, MERTON),
+    "SW15": (WANDSWORTH, RICHMOND),
+    "SW16": (LAMBETH, CROYDON, MERTON, WANDSWORTH),
     "SW17": (WANDSWORTH, MERTON),
     "SW18": (WANDSWORTH,),
     "SW19": (MERTON, WANDSWORTH),
     "SW20": (MERTON, KINGSTON),
     # West
     "W1": (WESTMINSTER, CAMDEN),
-    **{f"W1{letter}": (WESTMINSTER,) for letter in "ABCDFGHJKSUW"},
+    **{f"W1{letter}": (WESTMINSTER,) for letter in "ABCDFGHJKSU"},
+    "W1W": (WESTMINSTER, CAMDEN),
     "W1T": (CAMDEN, WESTMINSTER),
     "W2": (WESTMINSTER, KC),
     "W3": (EALING, HF),
-    "W4": (HOUNSLOW, EALING),
+    "W4": (HOUNSLOW, EALING, HF),
     "W5": (EALING,),
     "W6": (HF,),
     "W7": (EALING,),
     "W8": (KC,),
     "W9": (WESTMINSTER,),
-    "W10": (KC, WESTMINSTER),
-    "W11": (KC,),
-    "W12": (HF,),
+    "W10": (KC, WESTMINSTER, HF, BRENT),
+    "W11": (KC, HF),
+    "W12": (HF, EALING),
     "W13": (EALING,),
     "W14": (HF, KC),
     # West Central
     "WC1": (CAMDEN,),
-    **{f"WC1{letter}": (CAMDEN,) for letter in "ABEHNRV"},
+    **{f"WC1{letter}": (CAMDEN,) for letter in "ABEHNR"},
+    "WC1V": (CAMDEN, CITY),
     "WC1X": (CAMDEN, ISLINGTON),
     "WC2": (WESTMINSTER, CAMDEN),
-    "WC2A": (CAMDEN, WESTMINSTER),
+    "WC2A": (CAMDEN, WESTMINSTER, CITY),
     "WC2B": (CAMDEN, WESTMINSTER),
     "WC2E": (WESTMINSTER,),
     "WC2H": (CAMDEN, WESTMINSTER),
     "WC2N": (WESTMINSTER,),
     "WC2R": (WESTMINSTER,),
     # Outer London
-    **{f"BR{n}": (BROMLEY,) for n in range(1, 8)},
+    "BR1": (BROMLEY, LEWISHAM),
+    **{f"BR{n}": (BROMLEY,) for n in range(2, 8)},
     "BR8": (NOT_IN_LONDON, BROMLEY),
     "CR0": (CROYDON,),
     "CR2": (CROYDON,),
@@ -228,13 +238,13 @@ DISTRICT_BOROUGHS = {
     "CR7": (CROYDON,),
     "CR8": (CROYDON, SUTTON),
     "DA1": (NOT_IN_LONDON, BEXLEY),
-    "DA5": (BEXLEY,),
+    "DA5": (BEXLEY, NOT_IN_LONDON),
     "DA6": (BEXLEY,),
     "DA7": (BEXLEY,),
     "DA8": (BEXLEY,),
     "DA14": (BEXLEY, BROMLEY),
     "DA15": (BEXLEY,),
-    "DA16": (BEXLEY,),
+    "DA16": (BEXLEY, GREENWICH),
     "DA17": (BEXLEY,),
     "DA18": (BEXLEY,),
     "EN1": (ENFIELD,),
@@ -250,7 +260,7 @@ DISTRICT_BOROUGHS = {
     "HA5": (HARROW, HILLINGDON),
     "HA6": (HILLINGDON, NOT_IN_LONDON),
     "HA7": (HARROW,),
-    "HA8": (BARNET, HARROW),
+    "HA8": (BARNET, HARROW, BRENT),
     "HA9": (BRENT,),
     "IG1": (REDBRIDGE,),
     "IG2": (REDBRIDGE,),
@@ -288,6 +298,7 @@ DISTRICT_BOROUGHS = {
     "SM4": (MERTON, SUTTON),
     "SM5": (SUTTON,),
     "SM6": (SUTTON,),
+    "TN14": (NOT_IN_LONDON, BROMLEY),  # Cudham is in Bromley, the rest in Sevenoaks
     "TN16": (NOT_IN_LONDON, BROMLEY),  # Biggin Hill is in Bromley, Westerham in Kent
     "TW1": (RICHMOND,),
     "TW2": (RICHMOND,),
@@ -303,8 +314,9 @@ DISTRICT_BOROUGHS = {
     "TW12": (RICHMOND,),
     "TW13": (HOUNSLOW,),
     "TW14": (HOUNSLOW,),
+    "TW16": (NOT_IN_LONDON, HOUNSLOW),  # Sunbury: one roadside address is in Hounslow
     "UB1": (EALING,),
-    "UB2": (EALING,),
+    "UB2": (EALING, HOUNSLOW),
     "UB3": (HILLINGDON,),
     "UB4": (HILLINGDON,),
     "UB5": (EALING,),
@@ -335,7 +347,8 @@ OUTSIDE_LONDON = {
     *(f"KT{n}" for n in range(10, 25)),
     *(f"RM{n}" for n in range(15, 21)),
     "SM7",
-    *(f"TW{n}" for n in range(15, 21)),
+    "TW15",
+    *(f"TW{n}" for n in range(17, 21)),
 }
 
 # Every postcode area in the UK, so "ZZ1" is an error rather than "not in London".
@@ -515,3 +528,22 @@ def find_district(postcode):
     if area in PARTLY_LONDON_AREAS and code not in OUTSIDE_LONDON:
         raise PostcodeNotRecognised(postcode)
     return District(code, ())
+
+
+def resolve_postcode(postcode):
+    """The district for a postcode, decided exactly when it can be.
+
+    A full postcode found in the Postcode table (loaded from the ONS Postcode Directory by
+    `manage.py load_postcodes`) gives its one borough. Otherwise, or when the table is empty,
+    the district table above answers, and a split district means the person is asked which
+    borough. Only the borough, or a split district's code, is carried forward.
+    """
+    code = outward_code(postcode)
+    compact = re.sub(r"\s+", "", postcode or "").upper()
+    if len(compact) > len(code):  # a full postcode: the inward part is there
+        from directory.models import Postcode
+
+        borough = Postcode.objects.borough_for(compact)
+        if borough is not None:
+            return District(code, (borough.slug,))
+    return find_district(postcode)

@@ -28,7 +28,7 @@ def fill_ids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0008_eligibility_rules")]
+    dependencies = [("directory", "0009_service_changes_links_postcodes")]
 
     operations = [
         migrations.AddField(

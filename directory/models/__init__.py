@@ -9,9 +9,10 @@ from .lookups import (
     ReferralRoute,
     ThriveCategory,
 )
+from .postcodes import Postcode
 from .reports import ProblemReport
 from .search import SearchWord
-from .service import Location, Organisation, Service
+from .service import Location, Organisation, Service, ServiceLink
 
 __all__ = [
     "AgeBand",
@@ -23,9 +24,11 @@ __all__ = [
     "Location",
     "Need",
     "Organisation",
+    "Postcode",
     "ProblemReport",
     "ReferralRoute",
     "SearchWord",
     "Service",
+    "ServiceLink",
     "ThriveCategory",
 ]

@@ -138,6 +138,17 @@ class ServiceQuerySet(models.QuerySet):
                 *_prefetch("language", "audience"),
                 Prefetch("locations", to_attr="location_list"),
             )
+            .with_links()
+        )
+
+    def with_links(self):
+        """Each borough's page, for a service covering several, as Service.link_list."""
+        from .service import ServiceLink
+
+        return self.prefetch_related(
+            Prefetch(
+                "links", queryset=ServiceLink.objects.select_related("borough"), to_attr="link_list"
+            )
         )
 
 

@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 
 from ..phone import validate_uk_phone
 from ..vocabulary import VOCABULARIES
-from ..wording import join_words
+from ..wording import MAY_HAVE_CHANGED, join_words
 from .fields import DerivedSlugsField, StableIdField
 from .lookups import (
     Audience,
@@ -108,6 +108,17 @@ class Service(models.Model):
     eligibility_note = models.TextField(blank=True, help_text="Who can use it, in plain words")
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    may_have_changed = models.BooleanField(
+        default=False,
+        help_text=f"Its page says \u201c{MAY_HAVE_CHANGED}\u201d until someone confirms it is "
+        "running as described (a pilot past its date, vacant posts, fixed-term funding)",
+    )
+    change_note = models.CharField(
+        "why it may have changed",
+        max_length=300,
+        blank=True,
+        help_text="One plain sentence, shown on its page: what the source says",
+    )
     last_reviewed_on = models.DateField(null=True, blank=True)
     source_note = models.CharField(
         max_length=250, blank=True, help_text="Where the facts in this entry come from"
@@ -186,7 +197,13 @@ class Service(models.Model):
 
     @property
     def has_contact(self):
-        return any([self.phone, self.sms_number, self.email, self.website, self.referral_url])
+        direct = [self.phone, self.sms_number, self.email, self.website, self.referral_url]
+        return any(direct) or bool(self.link_list)
+
+    @property
+    def may_have_changed_text(self):
+        """What its page and card say when it may not be running as described."""
+        return MAY_HAVE_CHANGED
 
 
 # Each vocabulary's derived slugs column, and its linked rows as a list (`service.need_list`).
@@ -197,6 +214,28 @@ for _vocabulary in VOCABULARIES:
     DerivedSlugsField().contribute_to_class(Service, _vocabulary.column)
     _add_related_list(Service, _vocabulary.list_attribute, _vocabulary.relation)
 _add_related_list(Service, "location_list", "locations")
+_add_related_list(Service, "link_list", "links")
+
+
+class ServiceLink(models.Model):
+    """The page for one borough's families, for a service that covers several: each council
+    has its own page, and a family should land on their own council's site."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="links")
+    borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="+")
+    url = models.URLField("page for this borough")
+
+    class Meta:
+        ordering = ["service", "borough__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "borough"], name="service_link_per_borough")
+        ]
+
+    def __str__(self):
+        return f"{self.service}: {self.borough}"
+
+    def get_absolute_url(self):
+        return self.service.get_absolute_url()
 
 
 class Location(models.Model):

@@ -12,7 +12,10 @@ def shortlist(request):
     requested = Shortlist.from_query(request.GET)
     found = {
         service.slug: service
-        for service in Service.objects.published().with_card_data().filter(slug__in=requested.slugs)
+        for service in Service.objects.published()
+        .with_card_data()
+        .with_links()
+        .filter(slug__in=requested.slugs)
     }
     shortlist = Shortlist(tuple(slug for slug in requested.slugs if slug in found))
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]

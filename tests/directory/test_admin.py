@@ -17,7 +17,7 @@ def test_every_model_has_a_working_admin_list(staff_client):
     make_service()
     for model in ["service", "organisation", "borough", "need", "thrivecategory", "ageband",
                   "eligibilitycriterion", "audience", "referralroute", "deliverymode",
-                  "language", "problemreport"]:  # fmt: skip
+                  "language", "problemreport", "postcode"]:  # fmt: skip
         response = staff_client.get(f"/admin/directory/{model}/")
         assert response.status_code == 200, model
 
@@ -26,6 +26,14 @@ def test_service_list_filters_by_review_due_and_searches(staff_client):
     make_service(name="Never reviewed Kooth")
     page = staff_client.get("/admin/directory/service/?review=due&q=kooth").content.decode()
     assert "Never reviewed Kooth" in page
+
+
+def test_service_list_shows_the_entries_that_may_have_changed_for_review(staff_client):
+    make_service(name="A pilot from 2022", may_have_changed=True, change_note="A pilot.")
+    make_service(name="A service that is running")
+    page = staff_client.get("/admin/directory/service/?may_have_changed__exact=1").content.decode()
+    assert "A pilot from 2022" in page
+    assert "A service that is running" not in page
 
 
 def test_a_service_added_in_the_admin_can_be_found_by_its_need(staff_client):
@@ -47,6 +55,8 @@ def test_a_service_added_in_the_admin_can_be_found_by_its_need(staff_client):
             "needs": [anxiety.pk],
             "locations-TOTAL_FORMS": 0,
             "locations-INITIAL_FORMS": 0,
+            "links-TOTAL_FORMS": 0,
+            "links-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

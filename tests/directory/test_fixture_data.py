@@ -71,3 +71,196 @@ def test_kooth_is_there_for_the_bi_borough(published):
     assert kooth
     boroughs = {b.slug for s in kooth for b in s.boroughs.all()}
     assert {"kensington-and-chelsea", "westminster"} <= boroughs
+
+
+# The corrections of issue 11, each against its source (fixtures/SOURCES.md, "Corrections").
+
+
+@pytest.fixture
+def by_slug(real_directory):
+    return {
+        service.slug: service
+        for service in Service.objects.with_detail_data().prefetch_related("referral_routes")
+    }
+
+
+def test_every_published_local_service_says_where_its_facts_come_from(published):
+    assert [s.slug for s in published if not s.is_national and not s.source_note.strip()] == []
+
+
+def test_every_source_names_a_document_section_or_a_page(published):
+    # "001: …", "002: …", "000: …" or "national: …"
+    assert [
+        s.slug
+        for s in published
+        if s.source_note.split(":")[0] not in {"000", "001", "002", "national"}
+    ] == []
+
+
+def test_triple_p_is_for_parents_of_children_under_11(by_slug):
+    triple_p = by_slug["triple-p-westminster"]
+    assert (triple_p.min_age, triple_p.max_age) == (0, 10)
+
+
+def test_the_mix_is_for_under_25s(by_slug):
+    assert by_slug["the-mix"].max_age == 24
+
+
+def test_kooth_does_not_promise_no_waiting_list(by_slug):
+    kooth = by_slug["kooth-bi-borough"]
+    assert "waiting" not in (kooth.referral_note + kooth.description).lower()
+
+
+@pytest.mark.parametrize("slug", ["camhs-kensington-and-chelsea", "camhs-westminster"])
+def test_families_can_contact_camhs_for_advice(by_slug, slug):
+    routes = {route.slug for route in by_slug[slug].referral_list}
+    assert {"self", "parent-carer", "gp", "school", "professional"} <= routes
+    assert "advice" in by_slug[slug].referral_note
+
+
+def test_the_eating_disorders_intensive_treatment_is_not_described_as_running(by_slug):
+    assert "trialling" in by_slug["cnwl-camhs-eating-disorders"].description
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "short-breaks-early-intervention-5-to-11",
+        "westminster-school-inclusion-pilot",
+        "north-kensington-inclusion-pilot",
+        "online-parenting-courses-westminster",
+        "building-relationships-for-stronger-families",
+        "youth-hub-mental-health-workers-westminster",
+        "youth-hub-mental-health-worker-kensington-and-chelsea",
+    ],
+)
+def test_pilots_tests_and_fixed_term_programmes_say_they_may_have_changed(by_slug, slug):
+    service = by_slug[slug]
+    assert service.may_have_changed
+    assert service.change_note
+
+
+def test_the_vacant_transition_worker_posts_are_not_published(by_slug):
+    service = by_slug["transition-workers-learning-disability-autism"]
+    assert service.status == Service.Status.DRAFT
+    assert service.may_have_changed
+
+
+def test_a_published_service_that_may_have_changed_says_so_on_its_page(client, real_directory):
+    page = client.get("/services/westminster-school-inclusion-pilot/").content.decode()
+    assert "This service may have changed: check with them before referring" in page
+    assert "pilot" in page
+    listing = client.get("/services/?q=inclusion+pilot").content.decode()
+    assert "This service may have changed" in listing
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "mental-health-support-teams-bi-borough",
+        "mind-be-kind-to-your-mind-and-learnwell",
+        "health-visiting",
+        "send-parent-counselling",
+        "local-offer-and-family-information-service",
+    ],
+)
+def test_two_borough_services_give_each_boroughs_page(by_slug, slug):
+    links = {link.borough.slug: link.url for link in by_slug[slug].link_list}
+    assert set(links) == {"kensington-and-chelsea", "westminster"}
+    assert links["kensington-and-chelsea"] != links["westminster"]
+    assert "westminster.gov.uk" not in links["kensington-and-chelsea"]
+    assert "rbkc.gov.uk" not in links["westminster"]
+
+
+def test_the_service_page_shows_both_boroughs_pages(client, real_directory):
+    page = client.get("/services/health-visiting/").content.decode()
+    assert "Website for Kensington and Chelsea" in page
+    assert "Website for Westminster" in page
+
+
+COUNCIL_HOME_PAGES = {
+    f"https://www.{domain}{end}"
+    for domain in ("westminster.gov.uk", "rbkc.gov.uk", "lbhf.gov.uk")
+    for end in ("", "/")
+}
+
+
+def test_no_service_links_to_a_council_home_page_but_one_we_could_not_replace(published):
+    on_home_pages = {
+        s.slug
+        for s in published
+        if s.website in COUNCIL_HOME_PAGES
+        or any(link.url in COUNCIL_HOME_PAGES for link in s.link_list)
+    }
+    # No page for the programme was found: fixtures/SOURCES.md, "Links".
+    assert on_home_pages == {"attachment-aware-schools-hammersmith-and-fulham"}
+
+
+@pytest.mark.parametrize(
+    ("slug", "boroughs", "thrive"),
+    [
+        ("full-of-life-parent-carer-forum", {"kensington-and-chelsea"}, "getting-advice"),
+        (
+            "local-offer-and-family-information-service",
+            {"kensington-and-chelsea", "westminster"},
+            "getting-advice",
+        ),
+        (
+            "perinatal-mental-health-service",
+            {"kensington-and-chelsea", "westminster"},
+            "getting-help",
+        ),
+        (
+            "autism-assessment-and-support-while-waiting",
+            {"kensington-and-chelsea", "westminster"},
+            "getting-help",
+        ),
+        (
+            "cnwl-young-adults-16-25-mental-health",
+            {"kensington-and-chelsea", "westminster"},
+            "getting-help",
+        ),
+        (
+            "nhs-talking-therapies-kensington-chelsea-westminster",
+            {"kensington-and-chelsea", "westminster"},
+            "getting-help",
+        ),
+        (
+            "physical-activity-referral-scheme",
+            {"kensington-and-chelsea", "westminster"},
+            "thriving",
+        ),
+        (
+            "active-westminster-and-active-for-life",
+            {"kensington-and-chelsea", "westminster"},
+            "thriving",
+        ),
+        ("childrens-centres-kensington-and-chelsea", {"kensington-and-chelsea"}, "thriving"),
+        ("childrens-centres-westminster", {"westminster"}, "thriving"),
+    ],
+)
+def test_the_services_the_plan_names_are_published(published, slug, boroughs, thrive):
+    service = next((s for s in published if s.slug == slug), None)
+    assert service is not None, slug
+    assert {b.slug for b in service.borough_list} == boroughs
+    assert thrive in {c.slug for c in service.thrive_list}
+    assert service.source_note.startswith("001")
+
+
+def test_make_it_happen_waits_for_a_contact_before_it_is_published(by_slug):
+    forum = by_slug["make-it-happen-parent-carer-forum"]
+    assert forum.status == Service.Status.DRAFT
+    assert not forum.has_contact
+
+
+@pytest.mark.parametrize(
+    ("slug", "ages"),
+    [
+        ("cnwl-young-adults-16-25-mental-health", (16, 25)),
+        ("nhs-talking-therapies-kensington-chelsea-westminster", (18, 25)),
+        ("perinatal-mental-health-service", (0, 1)),  # the baby's age
+        ("childrens-centres-westminster", (0, 4)),
+    ],
+)
+def test_the_new_services_ages(by_slug, slug, ages):
+    assert (by_slug[slug].min_age, by_slug[slug].max_age) == ages

@@ -68,6 +68,41 @@ def test_loading_again_updates_a_changed_entry():
     assert list(service.boroughs.values_list("slug", flat=True)) == ["westminster"]
 
 
+def test_each_boroughs_page_and_the_may_have_changed_flag_are_loaded_and_replaced():
+    document = copy.deepcopy(DOCUMENT)
+    entry = document["services"][0]
+    entry["links"] = [
+        {"borough": "westminster", "url": "https://example.org/westminster"},
+        {"borough": "kensington-and-chelsea", "url": "https://example.org/rbkc"},
+    ]
+    entry["may_have_changed"] = True
+    entry["change_note"] = "A pilot in 2022."
+    load_directory_data(copy.deepcopy(document))
+    load_directory_data(document)
+    service = Service.objects.get()
+    assert dict(service.links.values_list("borough__slug", "url")) == {
+        "westminster": "https://example.org/westminster",
+        "kensington-and-chelsea": "https://example.org/rbkc",
+    }
+    assert service.may_have_changed
+    assert service.change_note == "A pilot in 2022."
+
+
+@pytest.mark.parametrize(
+    ("link", "problem"),
+    [
+        ({"borough": "narnia", "url": "https://example.org/"}, "unknown link borough: narnia"),
+        ({"borough": "westminster", "url": "not a url"}, "link: Enter a valid URL"),
+    ],
+)
+def test_a_bad_link_is_reported_and_nothing_is_loaded(link, problem):
+    document = copy.deepcopy(DOCUMENT)
+    document["services"][0]["links"] = [link]
+    with pytest.raises(DirectoryDataError, match=problem):
+        load_directory_data(document)
+    assert Service.objects.count() == 0
+
+
 def test_bad_data_is_reported_and_nothing_is_loaded():
     broken = copy.deepcopy(DOCUMENT)
     broken["services"][0]["phone"] = "020 7946 000"

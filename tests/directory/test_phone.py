@@ -15,7 +15,8 @@ def test_real_uk_numbers_and_helpline_short_codes_are_valid(number):
 
 
 @pytest.mark.parametrize(
-    "number", ["020 7946 000", "12345", "020 7946", "not a number", "+1 212 555 0100", "116 124"]
+    "number",
+    ["020 7946 000", "12345", "020 7946", "not a number", "+1 212 555 0100", "116 124", "116 117"],
 )
 def test_broken_or_foreign_numbers_are_rejected(number):
     assert not is_valid_uk_phone(number)
