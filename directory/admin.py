@@ -13,6 +13,7 @@ from .models import (
     Organisation,
     ProblemReport,
     ReferralRoute,
+    SearchPhrase,
     Service,
     ThriveCategory,
 )
@@ -175,3 +176,13 @@ class ProblemReportAdmin(admin.ModelAdmin):
     search_fields = ["service__name", "details"]
     list_select_related = ["service"]
     readonly_fields = ["service", "problem", "details", "created_at"]
+
+
+@admin.register(SearchPhrase)
+class SearchPhraseAdmin(admin.ModelAdmin):
+    """Everyday phrases and the needs they mean, for search (docs/search.md)."""
+
+    list_display = ["phrase", "need", "search_for"]
+    list_filter = ["need"]
+    search_fields = ["phrase", "search_for"]
+    autocomplete_fields = ["need"]

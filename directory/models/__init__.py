@@ -10,7 +10,7 @@ from .lookups import (
     ThriveCategory,
 )
 from .reports import ProblemReport
-from .search import SearchWord
+from .search import SearchPhrase, SearchWord
 from .service import Location, Organisation, Service
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Organisation",
     "ProblemReport",
     "ReferralRoute",
+    "SearchPhrase",
     "SearchWord",
     "Service",
     "ThriveCategory",
