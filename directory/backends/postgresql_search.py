@@ -16,6 +16,8 @@ from ..search import (
     SearchResults,
     group_of,
     is_crisis_group,
+    is_real_word,
+    may_be_typo,
 )
 
 COUNT_LIMIT = 200  # "More than 200 services": ten pages; counting on costs more than it tells
@@ -53,13 +55,17 @@ class PostgreSQLSearchResults(SearchResults):
         return Q(**{column: SearchQuery(text, search_type="raw", config="english")})
 
     def _learn_known_words(self, groups):
-        """Which single words of these groups the directory knows (SearchWord)."""
+        """Which single words of these groups the directory knows (SearchWord) or English
+        has: those match by their stem; only other words match as prefixes."""
         words = {
             alternative
             for alternatives in groups
             for alternative in alternatives
             if len(alternative) >= MIN_PREFIX_LENGTH and WORD.fullmatch(alternative)
         } - self.known_words
+        real = {word for word in words if is_real_word(word)}
+        self.known_words = self.known_words | real
+        words -= real
         if words:
             known = SearchWord.objects.filter(word__in=words).values_list("word", flat=True)
             self.known_words = self.known_words | frozenset(known)
@@ -85,6 +91,7 @@ class PostgreSQLSearchResults(SearchResults):
         in_name = self._matches("name_vector", groups)
         in_name_or_needs, any_needs = Q(), False
         for alternatives, needs in zip(groups, self._need_slugs(groups), strict=True):
+            needs = sorted(set(needs) | getattr(alternatives, "needs", set()))
             in_needs = Q(need_slugs__overlap=needs)
             if is_crisis_group(alternatives):
                 in_needs |= Q(is_crisis=True)
@@ -109,16 +116,17 @@ class PostgreSQLSearchResults(SearchResults):
             *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
             output_field=IntegerField(),
         )
-        columns = ("pk", "search_tier", "name")
-        matching = self.queryset.filter(tiers[-1]).order_by().annotate(search_tier=tier)
+        columns = ("pk", "search_crisis", "search_tier", "search_fit", "name")
+        ranking = {"search_crisis": self._crisis_first(), "search_fit": self._fit()}
+        matching = self.queryset.filter(tiers[-1]).order_by().annotate(search_tier=tier, **ranking)
         # The exact name separately: OR-ing it in would upper-case every name read.
-        exact = self.queryset.filter(tiers[0]).order_by().annotate(search_tier=Value(0))
+        exact = self.queryset.filter(tiers[0]).order_by().annotate(search_tier=Value(0), **ranking)
         ranked = (
             matching.values_list(*columns)[: COUNT_LIMIT + 1]
             .union(exact.values_list(*columns))
-            .order_by("search_tier", "name", "pk")
+            .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
         )
-        return [pk for pk, _, _ in ranked]
+        return [row[0] for row in ranked]
 
     @cached_property
     def _plan(self):
@@ -129,14 +137,22 @@ class PostgreSQLSearchResults(SearchResults):
         ids = self._matching_ids(tiers)
         if ids:
             return tiers, ids
-        words = [group for group in self.groups if len(group[0]) >= MIN_PREFIX_LENGTH]
+        words = [group for group in self.groups if not group.needs]
         found = self._found_in_directory(words)
-        self.corrections = self._corrections(
-            [group[0] for group, is_found in zip(words, found, strict=True) if not is_found]
-        )
-        if not self.corrections:
+        missing = [group[0] for group, is_found in zip(words, found, strict=True) if not is_found]
+        self.corrections = self._corrections([word for word in missing if may_be_typo(word)])
+        groups = []
+        for group in self.groups:
+            if group[0] in self.corrections:
+                groups.append(group_of(self.corrections[group[0]]))
+            elif group[0] in missing:
+                self.left_out.append(group[0])
+            else:
+                groups.append(group)
+        if groups == self.groups or not groups:
+            self.left_out = []
             return tiers, ids
-        groups = [group_of(self.corrections.get(group[0], group[0])) for group in self.groups]
+        self.groups = groups
         tiers = self._tiers(groups)
         return tiers, self._matching_ids(tiers)
 
@@ -192,26 +208,36 @@ class PostgreSQLSearchResults(SearchResults):
     def _page_of_many(self, tiers, start, stop):
         """Ids for one page when very many services match.
 
-        Each tier contains the ones below it (a name that has every word also matches
-        anywhere), so the first `stop` services of every tier in name order, each counted in
-        its best tier, always include the first `stop` overall. PostgreSQL reads each tier
-        along the name index and stops early, so the cost follows the page, not the matches.
+        The services shown are the first COUNT_LIMIT of each tier in name order (with crisis
+        services in each tier first for a crisis search), each counted in its best tier; then
+        they are ranked by tier and fit. PostgreSQL reads each tier along the name index and
+        stops at COUNT_LIMIT, so the cost follows the limit, not the matches; every page
+        comes from the same services, so pages never repeat or skip one.
         """
+        conditions = [(position, condition) for position, condition in enumerate(tiers)]
+        if self.is_crisis:
+            conditions = [
+                (position - len(tiers), condition & Q(is_crisis=True))
+                for position, condition in conditions
+            ] + conditions
         branches, params = [], []
-        for position, condition in enumerate(tiers):
-            if position and condition is tiers[position - 1]:
+        for index, (position, condition) in enumerate(conditions):
+            if index and condition is conditions[index - 1][1]:
                 continue
             sql, branch_params = (
                 self.queryset.filter(condition)
                 .order_by("name", "pk")
-                .values_list("pk", "name")[:stop]
+                .annotate(search_fit=self._fit())
+                .values_list("pk", "name", "search_fit")[:COUNT_LIMIT]
                 .query.sql_with_params()
             )
-            branches.append(f"SELECT id, name, {position} AS tier FROM ({sql}) AS t(id, name)")
+            branches.append(
+                f"SELECT id, name, fit, {position} AS tier FROM ({sql}) AS t(id, name, fit)"
+            )
             params.extend(branch_params)
         sql = (
             f"SELECT id FROM ({' UNION ALL '.join(branches)}) AS hits GROUP BY id, name "
-            "ORDER BY min(tier), name, id LIMIT %s OFFSET %s"
+            "ORDER BY min(tier), max(fit) DESC, name, id LIMIT %s OFFSET %s"
         )
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(sql, [*params, stop - start, start])
