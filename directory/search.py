@@ -297,11 +297,20 @@ def fit_conditions(queryset, boroughs=()):
     return conditions
 
 
-def fit_expression(queryset, boroughs=()):
+def fit_expression(queryset, boroughs=(), is_crisis=False):
+    """The fit points, doubled; outside a crisis search, a service that is not a crisis line
+    gets the odd point, so that among equals "panic attacks" lists ongoing support before
+    the crisis lines (which a crisis search puts first of all)."""
     points = [
-        Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+        Case(When(condition, then=Value(2)), default=Value(0), output_field=IntegerField())
         for condition in fit_conditions(queryset, boroughs)
     ]
+    if not is_crisis:
+        points.append(
+            Case(
+                When(is_crisis=False, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
     total = points[0]
     for point in points[1:]:
         total = total + point
@@ -344,7 +353,7 @@ class SearchResults:
         return any(getattr(group, "crisis", False) for group in self.groups)
 
     def _fit(self):
-        return fit_expression(self.queryset, self.boroughs)
+        return fit_expression(self.queryset, self.boroughs, self.is_crisis)
 
     def _crisis_first(self):
         return crisis_expression(self.is_crisis)

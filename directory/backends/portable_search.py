@@ -133,7 +133,7 @@ class PortableSearchResults(SearchResults):
         directory = self._with_stems(self.queryset.model.objects.published())
         kept = []
         for group in self.groups:
-            if group.needs or group[0] in self.corrections:
+            if group.needs or group.crisis or group[0] in self.corrections:
                 kept.append(group)
                 continue
             anywhere = self._conditions([group], vocabulary)[2]

@@ -40,6 +40,12 @@ def _tsquery_text(alternatives, whole_words=frozenset()):
     return " | ".join(parts)
 
 
+def _names_needs(group):
+    """A phrase read as a need, or a crisis phrase: it matches the needs (or crisis services)
+    themselves, not only their words."""
+    return bool(getattr(group, "needs", None)) or getattr(group, "crisis", False)
+
+
 class PostgreSQLSearchResults(SearchResults):
     """Each tier is a condition PostgreSQL answers from an index (name_vector, need_slugs,
     search_vector); a page takes the first services of each tier in name order, so its cost
@@ -90,6 +96,10 @@ class PostgreSQLSearchResults(SearchResults):
         self._learn_known_words(groups)
         in_name = self._matches("name_vector", groups)
         in_name_or_needs, any_needs = Q(), False
+        # search_vector has the words of each service's needs and "crisis" for crisis
+        # services; a phrase's need or a crisis phrase is added to it explicitly.
+        words = [group for group in groups if not _names_needs(group)]
+        anywhere = self._matches("search_vector", words) if words else Q()
         for alternatives, needs in zip(groups, self._need_slugs(groups), strict=True):
             needs = sorted(set(needs) | getattr(alternatives, "needs", set()))
             in_needs = Q(need_slugs__overlap=needs)
@@ -97,12 +107,14 @@ class PostgreSQLSearchResults(SearchResults):
                 in_needs |= Q(is_crisis=True)
             any_needs = any_needs or bool(needs) or is_crisis_group(alternatives)
             in_name_or_needs &= self._matches("name_vector", [alternatives]) | in_needs
+            if _names_needs(alternatives):
+                anywhere &= self._matches("search_vector", [alternatives]) | in_needs
         return [
             Q(name__iexact=self.query),
             in_name,
             # No word names a need: this tier would be the one above again.
             in_name_or_needs if any_needs else in_name,
-            self._matches("search_vector", groups),
+            anywhere,
         ]
 
     def _matching_ids(self, tiers):
@@ -137,7 +149,7 @@ class PostgreSQLSearchResults(SearchResults):
         ids = self._matching_ids(tiers)
         if ids:
             return tiers, ids
-        words = [group for group in self.groups if not group.needs]
+        words = [group for group in self.groups if not _names_needs(group)]
         found = self._found_in_directory(words)
         missing = [group[0] for group, is_found in zip(words, found, strict=True) if not is_found]
         self.corrections = self._corrections([word for word in missing if may_be_typo(word)])
