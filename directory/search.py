@@ -152,6 +152,7 @@ TIERS = 4  # exact name, all in the name, in the name or needs, anywhere
 _local = threading.local()
 
 
+@functools.lru_cache(maxsize=50_000)
 def stem(word):
     """The Snowball English stem, as PostgreSQL's English configuration has it."""
     if not hasattr(_local, "stemmer"):
@@ -215,8 +216,10 @@ def _phrase_stems(phrase):
     return tuple(stem(word) for word in words_of(phrase) if word not in STOP_WORDS)
 
 
+@functools.lru_cache(maxsize=8)
 def _phrase_groups(everyday_phrases):
-    """{stems of the phrase: a function making its Group}, crisis phrases and everyday ones."""
+    """{stems of the phrase: what makes its Group}, crisis phrases and everyday ones. Kept
+    for the few latest lists of phrases: a changed phrase makes a new list."""
     found = {}
     for phrase, need, search_for in everyday_phrases:
         alternatives = (
@@ -244,7 +247,7 @@ def read_query(query, everyday_phrases=()):
         text = re.sub(rf"\b{phrase}\b", word, text)
     words = [word for word in text.split() if word not in STOP_WORDS]
     stems = [stem(word) for word in words]
-    phrases = _phrase_groups(everyday_phrases)
+    phrases = _phrase_groups(tuple(everyday_phrases))
     longest = max((len(key) for key in phrases), default=0)
     groups, filler, position = [], [], 0
     while position < len(words):
@@ -263,8 +266,8 @@ def read_query(query, everyday_phrases=()):
                 continue
             if not any(word in group for group in groups):
                 groups.append(group_of(word))
-    if not groups:  # only filler, "support": search for it after all
-        groups = [group_of(word) for word in dict.fromkeys(filler)]
+    if not groups and filler:  # only filler: "I need help" is asking for someone to talk to
+        groups = [group_of("helpline")]
     unique = []
     for group in groups:
         if not any(list(group) == list(other) and group.needs == other.needs for other in unique):

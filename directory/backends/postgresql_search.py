@@ -118,11 +118,15 @@ class PostgreSQLSearchResults(SearchResults):
         ]
 
     def _matching_ids(self, tiers):
-        """The ids of the matching services, best first, up to COUNT_LIMIT + 1 of them.
+        """The ids of the matching services, best first, in one query.
 
-        The database stops reading at COUNT_LIMIT + 1 matches, in no order, and then ranks
-        what it read. Where that is every match, these are the results, in one query. Where
-        more match, the count says "more than" and pages come from _page_of_many.
+        Each branch stops reading at COUNT_LIMIT + 1 matches, in no order (a bitmap over the
+        GIN indexes): every match of the last tier, and of the name tiers and crisis
+        services separately, so that when very many match, the names and crisis services
+        are still all there. The database then ranks the union: crisis services first in a
+        crisis search, then the tier, the fit and the name. Where more than COUNT_LIMIT
+        match, the count says "more than", and the pages show the best COUNT_LIMIT of those
+        read.
         """
         tier = Case(
             *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
@@ -130,15 +134,25 @@ class PostgreSQLSearchResults(SearchResults):
         )
         columns = ("pk", "search_crisis", "search_tier", "search_fit", "name")
         ranking = {"search_crisis": self._crisis_first(), "search_fit": self._fit()}
-        matching = self.queryset.filter(tiers[-1]).order_by().annotate(search_tier=tier, **ranking)
-        # The exact name separately: OR-ing it in would upper-case every name read.
-        exact = self.queryset.filter(tiers[0]).order_by().annotate(search_tier=Value(0), **ranking)
+
+        def branch(*conditions, search_tier=tier, limit=COUNT_LIMIT + 1):
+            matches = self.queryset.filter(*conditions).order_by()
+            rows = matches.annotate(search_tier=search_tier, **ranking).values_list(*columns)
+            return rows[:limit] if limit else rows
+
+        # The exact name on its own: OR-ing it in would upper-case every name read.
+        branches = [branch(tiers[0], search_tier=Value(0), limit=None)]
+        for position in (1, 2):
+            if tiers[position] is not tiers[position - 1]:
+                branches.append(branch(tiers[position]))
+        if self.is_crisis:
+            branches.append(branch(tiers[-1], Q(is_crisis=True)))
         ranked = (
-            matching.values_list(*columns)[: COUNT_LIMIT + 1]
-            .union(exact.values_list(*columns))
+            branch(tiers[-1])
+            .union(*branches)
             .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
         )
-        return [row[0] for row in ranked]
+        return list(dict.fromkeys(row[0] for row in ranked))  # each in its best place
 
     @cached_property
     def _plan(self):
@@ -212,45 +226,4 @@ class PostgreSQLSearchResults(SearchResults):
         return bool(self.groups) and len(self._plan[1]) > COUNT_LIMIT
 
     def _page(self, start, stop):
-        tiers, ids = self._plan
-        if len(ids) <= COUNT_LIMIT:
-            return self._in_order(ids[start:stop])  # every match, already ranked
-        return self._in_order(self._page_of_many(tiers, start, stop))
-
-    def _page_of_many(self, tiers, start, stop):
-        """Ids for one page when very many services match.
-
-        The services shown are the first COUNT_LIMIT of each tier in name order (with crisis
-        services in each tier first for a crisis search), each counted in its best tier; then
-        they are ranked by tier and fit. PostgreSQL reads each tier along the name index and
-        stops at COUNT_LIMIT, so the cost follows the limit, not the matches; every page
-        comes from the same services, so pages never repeat or skip one.
-        """
-        conditions = [(position, condition) for position, condition in enumerate(tiers)]
-        if self.is_crisis:
-            conditions = [
-                (position - len(tiers), condition & Q(is_crisis=True))
-                for position, condition in conditions
-            ] + conditions
-        branches, params = [], []
-        for index, (position, condition) in enumerate(conditions):
-            if index and condition is conditions[index - 1][1]:
-                continue
-            sql, branch_params = (
-                self.queryset.filter(condition)
-                .order_by("name", "pk")
-                .annotate(search_fit=self._fit())
-                .values_list("pk", "name", "search_fit")[:COUNT_LIMIT]
-                .query.sql_with_params()
-            )
-            branches.append(
-                f"SELECT id, name, fit, {position} AS tier FROM ({sql}) AS t(id, name, fit)"
-            )
-            params.extend(branch_params)
-        sql = (
-            f"SELECT id FROM ({' UNION ALL '.join(branches)}) AS hits GROUP BY id, name "
-            "ORDER BY min(tier), max(fit) DESC, name, id LIMIT %s OFFSET %s"
-        )
-        with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql, [*params, stop - start, start])
-            return [row[0] for row in cursor.fetchall()]
+        return self._in_order(self._plan[1][start:stop])
