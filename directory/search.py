@@ -218,19 +218,17 @@ def _phrase_stems(phrase):
 
 @functools.lru_cache(maxsize=8)
 def _phrase_groups(everyday_phrases):
-    """{stems of the phrase: what makes its Group}, crisis phrases and everyday ones. Kept
-    for the few latest lists of phrases: a changed phrase makes a new list."""
+    """{stems of the phrase: (words to search for instead or None, needs, crisis)}, crisis
+    phrases and everyday ones. Kept for the few latest lists of phrases: a changed phrase
+    makes a new list."""
     found = {}
     for phrase, need, search_for in everyday_phrases:
-        alternatives = (
-            group_of(search_for)
-            if search_for and " " not in search_for.strip()
-            else [search_for or phrase]
-        )
-        found[_phrase_stems(phrase)] = (list(alternatives), [need] if need else [], False, phrase)
+        instead = group_of(search_for) if search_for and " " not in search_for.strip() else None
+        if search_for and instead is None:
+            instead = [search_for]
+        found[_phrase_stems(phrase)] = (instead, [need] if need else [], False)
     for phrase, need in CRISIS_PHRASES.items():  # crisis phrases win over everyday ones
-        alternatives = group_of(phrase) if " " not in phrase else [phrase]
-        found[_phrase_stems(phrase)] = (list(alternatives), [need] if need else [], True, phrase)
+        found[_phrase_stems(phrase)] = (None, [need] if need else [], True)
     found.pop((), None)
     return found
 
@@ -254,8 +252,11 @@ def read_query(query, everyday_phrases=()):
         for length in range(min(longest, len(words) - position), 0, -1):
             made = phrases.get(tuple(stems[position : position + length]))
             if made:
-                alternatives, needs, crisis, phrase = made
-                groups.append(Group(alternatives, needs, crisis, phrase))
+                instead, needs, crisis = made
+                typed = " ".join(words[position : position + length])
+                # The words as typed still count where they appear ("bullied" in "bullying").
+                alternatives = instead or (group_of(typed) if length == 1 else [typed])
+                groups.append(Group(alternatives, needs, crisis, typed))
                 position += length
                 break
         else:
