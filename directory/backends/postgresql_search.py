@@ -121,38 +121,34 @@ class PostgreSQLSearchResults(SearchResults):
         """The ids of the matching services, best first, in one query.
 
         Each branch stops reading at COUNT_LIMIT + 1 matches, in no order (a bitmap over the
-        GIN indexes): every match of the last tier, and of the name tiers and crisis
-        services separately, so that when very many match, the names and crisis services
-        are still all there. The database then ranks the union: crisis services first in a
-        crisis search, then the tier, the fit and the name. Where more than COUNT_LIMIT
-        match, the count says "more than", and the pages show the best COUNT_LIMIT of those
-        read.
+        GIN indexes): the matches of the last tier (every match), and, separately, those
+        with every word in the name and, in a crisis search, crisis services, so that when
+        very many match, those are still all there; and the exact name. The database then
+        ranks the union: crisis services first in a crisis search, then the tier, the fit
+        and the name. Where more than COUNT_LIMIT match, the count says "more than", and
+        the pages show the best COUNT_LIMIT of those read.
         """
-        tier = Case(
-            *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
+        tier = Case(  # every row read matches the last tier
+            *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers[:-1])],
+            default=Value(len(tiers) - 1),
             output_field=IntegerField(),
         )
-        columns = ("pk", "search_crisis", "search_tier", "search_fit", "name")
-        ranking = {"search_crisis": self._crisis_first(), "search_fit": self._fit()}
 
-        def branch(*conditions, search_tier=tier, limit=COUNT_LIMIT + 1):
-            matches = self.queryset.filter(*conditions).order_by()
-            rows = matches.annotate(search_tier=search_tier, **ranking).values_list(*columns)
-            return rows[:limit] if limit else rows
+        def read(*conditions, limit=COUNT_LIMIT + 1):
+            ids = self.queryset.filter(*conditions).order_by().values("pk")
+            return ids[:limit] if limit else ids
 
         # The exact name on its own: OR-ing it in would upper-case every name read.
-        branches = [branch(tiers[0], search_tier=Value(0), limit=None)]
-        for position in (1, 2):
-            if tiers[position] is not tiers[position - 1]:
-                branches.append(branch(tiers[position]))
+        branches = [read(tiers[0], limit=None), read(tiers[1])]
         if self.is_crisis:
-            branches.append(branch(tiers[-1], Q(is_crisis=True)))
+            branches.append(read(tiers[-1], Q(is_crisis=True)))
         ranked = (
-            branch(tiers[-1])
-            .union(*branches)
+            self.queryset.filter(pk__in=read(tiers[-1]).union(*branches))
+            .annotate(search_crisis=self._crisis_first(), search_tier=tier, search_fit=self._fit())
             .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
+            .values_list("pk", flat=True)
         )
-        return list(dict.fromkeys(row[0] for row in ranked))  # each in its best place
+        return list(ranked)
 
     @cached_property
     def _plan(self):

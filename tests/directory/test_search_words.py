@@ -121,9 +121,9 @@ def test_the_data_migration_made_the_everyday_phrases():
     ("typed", "expected"), [("councelling", "counselling"), ("kooht", "kooth")]
 )
 def test_typos_are_still_corrected(typed, expected):
-    make_service(name="Kooth", summary="Online counselling.")
+    make_service(name="Kooth Counselling", summary="Online support.")
     results = search(Service.objects.published(), typed)
-    assert [s.name for s in results] == ["Kooth"]
+    assert [s.name for s in results] == ["Kooth Counselling"]
     assert results.corrections == {typed: expected}
 
 
