@@ -48,8 +48,8 @@ def _names_needs(group):
 
 class PostgreSQLSearchResults(SearchResults):
     """Each tier is a condition PostgreSQL answers from an index (name_vector, need_slugs,
-    search_vector); a page takes the first services of each tier in name order, so its cost
-    is bounded by the page, not by how many services match."""
+    search_vector); one query reads at most COUNT_LIMIT + 1 ids from each of a few branches
+    and ranks them, so its cost is bounded by the limit, not by how many services match."""
 
     known_words = frozenset()  # words of the query that are SearchWords
 
