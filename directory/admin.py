@@ -14,6 +14,7 @@ from .models import (
     Postcode,
     ProblemReport,
     ReferralRoute,
+    SearchPhrase,
     Service,
     ServiceLink,
     ThriveCategory,
@@ -220,3 +221,13 @@ class PostcodeAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SearchPhrase)
+class SearchPhraseAdmin(admin.ModelAdmin):
+    """Everyday phrases and the needs they mean, for search (docs/search.md)."""
+
+    list_display = ["phrase", "need", "search_for"]
+    list_filter = ["need"]
+    search_fields = ["phrase", "search_for"]
+    autocomplete_fields = ["need"]

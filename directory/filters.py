@@ -220,7 +220,11 @@ class ServiceFilterBase(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         query = self.form.cleaned_data.get("q", "").strip()
-        return search(queryset, query) if query else Unsearched(queryset)
+        if not query:
+            return Unsearched(queryset)
+        # Services local to the borough chosen come first among equals.
+        borough = self.form.cleaned_data.get("borough") or []
+        return search(queryset, query, borough if isinstance(borough, list) else [borough])
 
     @property
     def qs(self):

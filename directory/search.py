@@ -1,30 +1,48 @@
 """Search: the one place that knows how to find services from words people type.
 
-`search(queryset, query)` returns the services in `queryset` that match `query`, best first, as
-a `SearchResults` that Django's Paginator can page through. Relevance is the same on every
-database, in tiers (docs/search.md):
+`search(queryset, query, boroughs=())` returns the services in `queryset` that match `query`,
+best first, as a `SearchResults` that Django's Paginator can page through (docs/search.md).
+
+Reading the query (`read_query`): everyday phrases become the need they mean ("my mum drinks"
+-> drugs and alcohol: `SearchPhrase` rows, edited in the admin; crisis phrases, below, in
+code); stop words and filler ("near me", "i need", "help with") are dropped; each remaining
+word becomes a group of alternatives, and a service must match every group. Words are compared
+by their stems (Snowball English, as PostgreSQL's English configuration), so "drinks" finds
+"drinking".
+
+Relevance is the same on every database, in tiers:
 
 0. the service's name is exactly what was typed;
 1. every word typed (or a word that means the same) is in the name;
 2. every word is in the name or names a need the service helps with;
 3. every word is somewhere in its entry (summary, organisation, description).
 
-Within a tier, services are in alphabetical order. On PostgreSQL each tier is an indexed
-condition on columns the database derives (directory/backends/postgresql_search.py), and a page
-is assembled from the first services of each tier, so a word that matches 20,000 services costs
-no more than one that matches 20. Elsewhere (SQLite, the demo) a portable fallback ranks in one
-query (directory/backends/portable_search.py).
+Within a tier, what fits comes first (`fit_conditions`): services a person can contact
+themselves, services for young people, and, when a borough is chosen, services local to it
+before national ones; then the name. A search about suicide, self-harm or danger
+(`CRISIS_PHRASES`) puts crisis services first, and the page shows urgent help above them.
+
+On PostgreSQL each tier is an indexed condition on columns the database derives
+(directory/backends/postgresql_search.py). Elsewhere (SQLite, the demo) a portable fallback
+ranks in one query (directory/backends/portable_search.py).
 
 A page that may or may not have words to search for uses `Unsearched(queryset)` when it has
 none: the queryset in its own order, as a SearchResults too, so the page never has to ask which
 kind of results it holds.
 
 A word that finds nothing is taken as a typo and corrected to the most similar known word
-("councelling" -> "counselling"); `SearchResults.corrections` says what was changed.
+("councelling" -> "counselling"), unless it is a real English word ("near" stays "near"); a
+word that finds nothing and is no typo is left out ("my son" -> "son" left out), and
+`SearchResults.corrections` and `.left_out` say so.
 """
 
+import functools
 import re
+import threading
 from functools import cached_property
+
+import snowballstemmer
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from .backends import backend
 
@@ -33,6 +51,10 @@ MAX_TERMS = 8
 MIN_PREFIX_LENGTH = 4  # shorter words must match whole: "ad" should not find "adolescent"
 TYPO_SIMILARITY = 0.3  # pg_trgm similarity to a known word: "kooht"~"kooth" 0.33
 TYPO_CUTOFF = 0.75  # difflib's ratio for the portable fallback
+# A word this common in English (pyspellchecker's English word counts) is a real word, never a
+# typo: "near" is not corrected to "year". "samaritans" is counted 230 times, "councelling"
+# not at all.
+REAL_WORD_MIN_COUNT = 20
 
 # Words people use for kinds of service, beyond the needs' own synonyms (Need.synonyms).
 # Each word also finds the others in its list.
@@ -52,6 +74,7 @@ SYNONYM_PHRASES = {
     "mental health team": "camhs",
     "phone line": "helpline",
     "someone to talk to": "helpline",
+    "talk to someone": "helpline",
     "counsellor": "counselling",
     "counselor": "counselling",
     "counseling": "counselling",
@@ -61,47 +84,257 @@ SYNONYM_PHRASES = {
     "emergency": "crisis",
 }
 CRISIS_WORDS = ["crisis", "urgent", "emergency"]
+
+# Searches about suicide, self-harm, overdose or danger: the one list. Such a search shows
+# urgent help above the results (templates/directory/service_list.html, with {% helplines %})
+# and ranks crisis services first. Each phrase finds the need it names (or only crisis
+# services), matched by stems without stop words, so "self harming" and "I want to die" are
+# found too. Kept in code, not the admin: it is a clinical safety control
+# (docs/clinical-safety.md), changed with review.
+CRISIS_PHRASES = {
+    # thoughts of suicide
+    "suicide": "suicidal-thoughts",
+    "suicidal": "suicidal-thoughts",
+    "kill myself": "suicidal-thoughts",
+    "want to die": "suicidal-thoughts",
+    "wanna die": "suicidal-thoughts",
+    "end my life": "suicidal-thoughts",
+    "end it all": "suicidal-thoughts",
+    "take my own life": "suicidal-thoughts",
+    "dont want to live": "suicidal-thoughts",
+    "dont want to be alive": "suicidal-thoughts",
+    "better off dead": "suicidal-thoughts",
+    "no reason to live": "suicidal-thoughts",
+    # self-harm and overdose
+    "self harm": "self-harm",
+    "selfharm": "self-harm",
+    "self injury": "self-harm",
+    "hurt myself": "self-harm",
+    "harm myself": "self-harm",
+    "cutting": "self-harm",
+    "cut myself": "self-harm",
+    "burn myself": "self-harm",
+    "overdose": "self-harm",
+    "took too many pills": "self-harm",
+    "taken too many pills": "self-harm",
+    "swallowed pills": "self-harm",
+    # danger now
+    "not safe": None,
+    "unsafe": None,
+    "dont feel safe": None,
+    "danger": None,
+    "crisis": None,
+    "emergency": None,
+}
 # Words that carry no meaning in a search for services (and are stop words in PostgreSQL's
-# English configuration, which would otherwise make a term match nothing).
+# English configuration, which would otherwise make a term match nothing). Phrases are
+# matched without them, so "end my life" is found in "I want to end my life".
 STOP_WORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "i", "if", "in", "into",
-     "is", "it", "me", "my", "of", "on", "or", "our", "so", "the", "their", "them", "they",
-     "this", "to", "we", "with", "you", "your"]
+    ["a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "being", "by", "do",
+     "does", "for", "from", "has", "have", "i", "if", "im", "in", "into", "is", "it", "its",
+     "me", "my", "of", "on", "or", "our", "so", "that", "the", "their", "them", "they",
+     "this", "to", "was", "we", "were", "what", "with", "you", "your"]
+)  # fmt: skip
+# Words that say someone is looking for help, or who for, but not what kind: "counselling
+# near me", "I need help with anxiety", "support for my son". Dropped after phrases are read
+# ("not safe" and "want to die" are read first).
+FILLER_WORDS = frozenset(
+    ["any", "anyone", "can", "could", "find", "finding", "get", "getting", "help", "helping",
+     "how", "looking", "need", "needs", "near", "nearby", "not", "please", "service",
+     "services", "should", "some", "somewhere", "support", "supporting", "want", "where",
+     "who", "would", "son", "daughter", "child", "kid", "kids", "teen", "teenager", "boy",
+     "girl", "year", "years", "old", "aged", "really", "very", "lot", "lots", "too", "much"]
 )  # fmt: skip
 WORD = re.compile(r"[^\W_]+")
+APOSTROPHES = re.compile(r"['’`]")
 TIERS = 4  # exact name, all in the name, in the name or needs, anywhere
 
+_local = threading.local()
 
-def search_terms(query):
-    """The query as groups of alternatives, one group per word the user typed.
 
-    "talking therapy for ADHD" -> [["therapy", "therapies", ...], ["adhd"]].
-    A service must match every group; any alternative in a group will do.
-    """
-    text = " ".join(WORD.findall(query.lower()[:MAX_QUERY_LENGTH]))
-    for phrase, word in SYNONYM_PHRASES.items():
-        text = re.sub(rf"\b{phrase}\b", word, text)
-    groups = []
-    for word in text.split():
-        if word in STOP_WORDS or any(word in group for group in groups):
-            continue
-        groups.append(group_of(word))
-    return groups[:MAX_TERMS]
+@functools.lru_cache(maxsize=50_000)
+def stem(word):
+    """The Snowball English stem, as PostgreSQL's English configuration has it."""
+    if not hasattr(_local, "stemmer"):
+        _local.stemmer = snowballstemmer.stemmer("english")
+    return _local.stemmer.stemWord(word)
+
+
+def words_of(text):
+    """Lower-case words, apostrophes dropped ("can't" -> "cant")."""
+    return WORD.findall(APOSTROPHES.sub("", text.lower()))
+
+
+def stems_text(text):
+    """The stems of every word, space-separated and padded: " hear voic "."""
+    return " " + " ".join(stem(word) for word in words_of(text or "")) + " "
+
+
+@functools.cache
+def _english_words():
+    from spellchecker import SpellChecker
+
+    counts = SpellChecker(language="en").word_frequency.dictionary
+    return frozenset(word for word, count in counts.items() if count >= REAL_WORD_MIN_COUNT)
+
+
+def is_real_word(word):
+    return word in _english_words()
+
+
+def may_be_typo(word):
+    """Only an unknown word of 4 letters or more is corrected; "near" never is."""
+    return len(word) >= MIN_PREFIX_LENGTH and not word.isdigit() and not is_real_word(word)
+
+
+class Group(list):
+    """One thing the user asked for: alternative words (any will do), and the needs it names
+    (a phrase's need, say), and whether it is about a crisis."""
+
+    def __init__(self, alternatives, needs=(), crisis=False, phrase=""):
+        super().__init__(alternatives)
+        self.needs = frozenset(needs)
+        self.crisis = crisis
+        self.phrase = phrase  # the everyday phrase it was read from, if any
+
+    @property
+    def finds_crisis_services(self):
+        return self.crisis or any(alternative in CRISIS_WORDS for alternative in self)
 
 
 def group_of(word):
-    return list(dict.fromkeys([word, *SERVICE_SYNONYMS.get(word, [])]))
+    return Group(dict.fromkeys([word, *SERVICE_SYNONYMS.get(word, [])]))
 
 
 def is_crisis_group(alternatives):
-    return any(alternative in CRISIS_WORDS for alternative in alternatives)
+    return getattr(alternatives, "finds_crisis_services", False) or any(
+        alternative in CRISIS_WORDS for alternative in alternatives
+    )
 
 
-def search(queryset, query):
-    """Services in `queryset` that match `query`, most relevant first."""
+def _phrase_stems(phrase):
+    return tuple(stem(word) for word in words_of(phrase) if word not in STOP_WORDS)
+
+
+@functools.lru_cache(maxsize=8)
+def _phrase_groups(everyday_phrases):
+    """{stems of the phrase: (words to search for instead or None, needs, crisis)}, crisis
+    phrases and everyday ones. Kept for the few latest lists of phrases: a changed phrase
+    makes a new list."""
+    found = {}
+    for phrase, need, search_for in everyday_phrases:
+        instead = group_of(search_for) if search_for and " " not in search_for.strip() else None
+        if search_for and instead is None:
+            instead = [search_for]
+        found[_phrase_stems(phrase)] = (instead, [need] if need else [], False)
+    for phrase, need in CRISIS_PHRASES.items():  # crisis phrases win over everyday ones
+        found[_phrase_stems(phrase)] = (None, [need] if need else [], True)
+    found.pop((), None)
+    return found
+
+
+def read_query(query, everyday_phrases=()):
+    """The query as Groups, one for each phrase or word the user typed.
+
+    `everyday_phrases`: (phrase, need slug or None, words to search for instead) rows.
+    "talking therapy for ADHD" -> [["therapy", "therapies", ...], ["adhd"]];
+    "my mum drinks" -> [Group(["mum drinks"], needs={"drugs-and-alcohol"})].
+    """
+    text = " ".join(words_of(query[:MAX_QUERY_LENGTH]))
+    for phrase, word in SYNONYM_PHRASES.items():
+        text = re.sub(rf"\b{phrase}\b", word, text)
+    words = [word for word in text.split() if word not in STOP_WORDS]
+    stems = [stem(word) for word in words]
+    phrases = _phrase_groups(tuple(everyday_phrases))
+    longest = max((len(key) for key in phrases), default=0)
+    groups, filler, position = [], [], 0
+    while position < len(words):
+        for length in range(min(longest, len(words) - position), 0, -1):
+            made = phrases.get(tuple(stems[position : position + length]))
+            if made:
+                instead, needs, crisis = made
+                typed = " ".join(words[position : position + length])
+                # The words as typed still count where they appear ("bullied" in "bullying").
+                alternatives = instead or (group_of(typed) if length == 1 else [typed])
+                groups.append(Group(alternatives, needs, crisis, typed))
+                position += length
+                break
+        else:
+            word = words[position]
+            position += 1
+            if word in FILLER_WORDS or word.isdigit():
+                filler.append(word)
+                continue
+            if not any(word in group for group in groups):
+                groups.append(group_of(word))
+    if not groups and filler:  # only filler: "I need help" is asking for someone to talk to
+        groups = [group_of("helpline")]
+    unique = []
+    for group in groups:
+        if not any(list(group) == list(other) and group.needs == other.needs for other in unique):
+            unique.append(group)
+    return unique[:MAX_TERMS]
+
+
+def search_terms(query, everyday_phrases=()):
+    """The groups of alternatives for a query (read_query), as plain data."""
+    return read_query(query, everyday_phrases)
+
+
+def everyday_phrases():
+    """The admin's phrases: (phrase, need slug, words to search for instead), one query."""
+    from .models import SearchPhrase
+
+    return list(SearchPhrase.objects.values_list("phrase", "need__slug", "search_for"))
+
+
+def fit_conditions(queryset, boroughs=()):
+    """What makes a service fit better within a tier, each worth one point: a person can
+    contact it themselves; it is for young people; it is local to the borough chosen (with
+    no borough chosen, local and national count alike: we do not know where someone is)."""
+    conditions = [
+        queryset.linked_to("referral", ["self"]),
+        queryset.linked_to("audience", ["young-people"]),
+    ]
+    if boroughs:
+        conditions.append(queryset.linked_to("borough", list(boroughs)) & Q(is_national=False))
+    return conditions
+
+
+def fit_expression(queryset, boroughs=(), is_crisis=False):
+    """The fit points, doubled; outside a crisis search, a service that is not a crisis line
+    gets the odd point, so that among equals "panic attacks" lists ongoing support before
+    the crisis lines (which a crisis search puts first of all)."""
+    points = [
+        Case(When(condition, then=Value(2)), default=Value(0), output_field=IntegerField())
+        for condition in fit_conditions(queryset, boroughs)
+    ]
+    if not is_crisis:
+        points.append(
+            Case(
+                When(is_crisis=False, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+    total = points[0]
+    for point in points[1:]:
+        total = total + point
+    return total
+
+
+def crisis_expression(is_crisis):
+    """0 for crisis services in a crisis search (they come first), else 1."""
+    if not is_crisis:
+        return Value(1, output_field=IntegerField())
+    return Case(When(is_crisis=True, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
+def search(queryset, query, boroughs=()):
+    """Services in `queryset` that match `query`, most relevant first. `boroughs`: the
+    boroughs the search is filtered to (slugs or rows), whose local services come first."""
     query = (query or "")[:MAX_QUERY_LENGTH]
-    groups = search_terms(query)
-    return backend(queryset.db).search_results(queryset, query, groups)
+    groups = read_query(query, everyday_phrases()) if words_of(query) else []
+    boroughs = [borough if isinstance(borough, str) else borough.slug for borough in boroughs]
+    return backend(queryset.db).search_results(queryset, query, groups, boroughs)
 
 
 class SearchResults:
@@ -109,11 +342,25 @@ class SearchResults:
     Paginator pages through it; a slice is a list of services from `queryset` (with whatever
     it prefetches)."""
 
-    def __init__(self, queryset, query, groups):
+    def __init__(self, queryset, query, groups, boroughs=()):
         self.queryset = queryset
         self.query = query.strip()
         self.groups = groups
+        self.boroughs = list(boroughs)
         self.corrections = {}  # typed word -> the known word searched for instead
+        self.left_out = []  # typed words that found nothing and were searched without
+
+    @property
+    def is_crisis(self):
+        """The search is about suicide, self-harm or danger (CRISIS_PHRASES): the page shows
+        urgent help first, and crisis services come first."""
+        return any(getattr(group, "crisis", False) for group in self.groups)
+
+    def _fit(self):
+        return fit_expression(self.queryset, self.boroughs, self.is_crisis)
+
+    def _crisis_first(self):
+        return crisis_expression(self.is_crisis)
 
     @property
     def finds_nothing(self):

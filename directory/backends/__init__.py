@@ -10,7 +10,7 @@ A backend has:
 - `linked_to(vocabulary, values)`: a condition, "linked to any of these rows" (slugs or rows);
 - `deferred()`: a context manager inside which link changes skip recomputing derived columns;
 - `rebuild(queryset)`: recompute the derived columns of these services (returns how many);
-- `search_results(queryset, query, groups)`: the SearchResults for a search;
+- `search_results(queryset, query, groups, boroughs)`: the SearchResults for a search;
 - `slugs_placeholder(default)`: the SQL placeholder for writing a derived slugs column.
 """
 

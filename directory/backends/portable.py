@@ -39,10 +39,10 @@ class PortableBackend:
     def rebuild(self, queryset):
         return 0
 
-    def search_results(self, queryset, query, groups):
+    def search_results(self, queryset, query, groups, boroughs=()):
         from .portable_search import PortableSearchResults
 
-        return PortableSearchResults(queryset, query, groups)
+        return PortableSearchResults(queryset, query, groups, boroughs)
 
     def slugs_placeholder(self, default):
         # The derived columns are never written here, but Django still inserts NULL into them:

@@ -47,10 +47,10 @@ class PostgreSQLBackend:
             cursor.execute(f"UPDATE {table} SET id = id WHERE id IN ({ids_sql})", params)
             return cursor.rowcount
 
-    def search_results(self, queryset, query, groups):
+    def search_results(self, queryset, query, groups, boroughs=()):
         from .postgresql_search import PostgreSQLSearchResults
 
-        return PostgreSQLSearchResults(queryset, query, groups)
+        return PostgreSQLSearchResults(queryset, query, groups, boroughs)
 
     def slugs_placeholder(self, default):
         return default

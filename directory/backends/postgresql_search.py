@@ -16,6 +16,8 @@ from ..search import (
     SearchResults,
     group_of,
     is_crisis_group,
+    is_real_word,
+    may_be_typo,
 )
 
 COUNT_LIMIT = 200  # "More than 200 services": ten pages; counting on costs more than it tells
@@ -38,10 +40,16 @@ def _tsquery_text(alternatives, whole_words=frozenset()):
     return " | ".join(parts)
 
 
+def _names_needs(group):
+    """A phrase read as a need, or a crisis phrase: it matches the needs (or crisis services)
+    themselves, not only their words."""
+    return bool(getattr(group, "needs", None)) or getattr(group, "crisis", False)
+
+
 class PostgreSQLSearchResults(SearchResults):
     """Each tier is a condition PostgreSQL answers from an index (name_vector, need_slugs,
-    search_vector); a page takes the first services of each tier in name order, so its cost
-    is bounded by the page, not by how many services match."""
+    search_vector); one query reads at most COUNT_LIMIT + 1 ids from each of a few branches
+    and ranks them, so its cost is bounded by the limit, not by how many services match."""
 
     known_words = frozenset()  # words of the query that are SearchWords
 
@@ -53,13 +61,17 @@ class PostgreSQLSearchResults(SearchResults):
         return Q(**{column: SearchQuery(text, search_type="raw", config="english")})
 
     def _learn_known_words(self, groups):
-        """Which single words of these groups the directory knows (SearchWord)."""
+        """Which single words of these groups the directory knows (SearchWord) or English
+        has: those match by their stem; only other words match as prefixes."""
         words = {
             alternative
             for alternatives in groups
             for alternative in alternatives
             if len(alternative) >= MIN_PREFIX_LENGTH and WORD.fullmatch(alternative)
         } - self.known_words
+        real = {word for word in words if is_real_word(word)}
+        self.known_words = self.known_words | real
+        words -= real
         if words:
             known = SearchWord.objects.filter(word__in=words).values_list("word", flat=True)
             self.known_words = self.known_words | frozenset(known)
@@ -84,41 +96,59 @@ class PostgreSQLSearchResults(SearchResults):
         self._learn_known_words(groups)
         in_name = self._matches("name_vector", groups)
         in_name_or_needs, any_needs = Q(), False
+        # search_vector has the words of each service's needs and "crisis" for crisis
+        # services; a phrase's need or a crisis phrase is added to it explicitly.
+        words = [group for group in groups if not _names_needs(group)]
+        anywhere = self._matches("search_vector", words) if words else Q()
         for alternatives, needs in zip(groups, self._need_slugs(groups), strict=True):
+            needs = sorted(set(needs) | getattr(alternatives, "needs", set()))
             in_needs = Q(need_slugs__overlap=needs)
             if is_crisis_group(alternatives):
                 in_needs |= Q(is_crisis=True)
             any_needs = any_needs or bool(needs) or is_crisis_group(alternatives)
             in_name_or_needs &= self._matches("name_vector", [alternatives]) | in_needs
+            if _names_needs(alternatives):
+                anywhere &= self._matches("search_vector", [alternatives]) | in_needs
         return [
             Q(name__iexact=self.query),
             in_name,
             # No word names a need: this tier would be the one above again.
             in_name_or_needs if any_needs else in_name,
-            self._matches("search_vector", groups),
+            anywhere,
         ]
 
     def _matching_ids(self, tiers):
-        """The ids of the matching services, best first, up to COUNT_LIMIT + 1 of them.
+        """The ids of the matching services, best first, in one query.
 
-        The database stops reading at COUNT_LIMIT + 1 matches, in no order, and then ranks
-        what it read. Where that is every match, these are the results, in one query. Where
-        more match, the count says "more than" and pages come from _page_of_many.
+        Each branch stops reading at COUNT_LIMIT + 1 matches, in no order (a bitmap over the
+        GIN indexes): the matches of the last tier (every match), and, separately, those
+        with every word in the name and, in a crisis search, crisis services, so that when
+        very many match, those are still all there; and the exact name. The database then
+        ranks the union: crisis services first in a crisis search, then the tier, the fit
+        and the name. Where more than COUNT_LIMIT match, the count says "more than", and
+        the pages show the best COUNT_LIMIT of those read.
         """
-        tier = Case(
-            *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers)],
+        tier = Case(  # every row read matches the last tier
+            *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers[:-1])],
+            default=Value(len(tiers) - 1),
             output_field=IntegerField(),
         )
-        columns = ("pk", "search_tier", "name")
-        matching = self.queryset.filter(tiers[-1]).order_by().annotate(search_tier=tier)
-        # The exact name separately: OR-ing it in would upper-case every name read.
-        exact = self.queryset.filter(tiers[0]).order_by().annotate(search_tier=Value(0))
+
+        def read(*conditions, limit=COUNT_LIMIT + 1):
+            ids = self.queryset.filter(*conditions).order_by().values("pk")
+            return ids[:limit] if limit else ids
+
+        # The exact name on its own: OR-ing it in would upper-case every name read.
+        branches = [read(tiers[0], limit=None), read(tiers[1])]
+        if self.is_crisis:
+            branches.append(read(tiers[-1], Q(is_crisis=True)))
         ranked = (
-            matching.values_list(*columns)[: COUNT_LIMIT + 1]
-            .union(exact.values_list(*columns))
-            .order_by("search_tier", "name", "pk")
+            self.queryset.filter(pk__in=read(tiers[-1]).union(*branches))
+            .annotate(search_crisis=self._crisis_first(), search_tier=tier, search_fit=self._fit())
+            .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
+            .values_list("pk", flat=True)
         )
-        return [pk for pk, _, _ in ranked]
+        return list(ranked)
 
     @cached_property
     def _plan(self):
@@ -129,14 +159,22 @@ class PostgreSQLSearchResults(SearchResults):
         ids = self._matching_ids(tiers)
         if ids:
             return tiers, ids
-        words = [group for group in self.groups if len(group[0]) >= MIN_PREFIX_LENGTH]
+        words = [group for group in self.groups if not _names_needs(group)]
         found = self._found_in_directory(words)
-        self.corrections = self._corrections(
-            [group[0] for group, is_found in zip(words, found, strict=True) if not is_found]
-        )
-        if not self.corrections:
+        missing = [group[0] for group, is_found in zip(words, found, strict=True) if not is_found]
+        self.corrections = self._corrections([word for word in missing if may_be_typo(word)])
+        groups = []
+        for group in self.groups:
+            if group[0] in self.corrections:
+                groups.append(group_of(self.corrections[group[0]]))
+            elif group[0] in missing:
+                self.left_out.append(group[0])
+            else:
+                groups.append(group)
+        if groups == self.groups or not groups:
+            self.left_out = []
             return tiers, ids
-        groups = [group_of(self.corrections.get(group[0], group[0])) for group in self.groups]
+        self.groups = groups
         tiers = self._tiers(groups)
         return tiers, self._matching_ids(tiers)
 
@@ -184,35 +222,4 @@ class PostgreSQLSearchResults(SearchResults):
         return bool(self.groups) and len(self._plan[1]) > COUNT_LIMIT
 
     def _page(self, start, stop):
-        tiers, ids = self._plan
-        if len(ids) <= COUNT_LIMIT:
-            return self._in_order(ids[start:stop])  # every match, already ranked
-        return self._in_order(self._page_of_many(tiers, start, stop))
-
-    def _page_of_many(self, tiers, start, stop):
-        """Ids for one page when very many services match.
-
-        Each tier contains the ones below it (a name that has every word also matches
-        anywhere), so the first `stop` services of every tier in name order, each counted in
-        its best tier, always include the first `stop` overall. PostgreSQL reads each tier
-        along the name index and stops early, so the cost follows the page, not the matches.
-        """
-        branches, params = [], []
-        for position, condition in enumerate(tiers):
-            if position and condition is tiers[position - 1]:
-                continue
-            sql, branch_params = (
-                self.queryset.filter(condition)
-                .order_by("name", "pk")
-                .values_list("pk", "name")[:stop]
-                .query.sql_with_params()
-            )
-            branches.append(f"SELECT id, name, {position} AS tier FROM ({sql}) AS t(id, name)")
-            params.extend(branch_params)
-        sql = (
-            f"SELECT id FROM ({' UNION ALL '.join(branches)}) AS hits GROUP BY id, name "
-            "ORDER BY min(tier), name, id LIMIT %s OFFSET %s"
-        )
-        with connections[self.queryset.db].cursor() as cursor:
-            cursor.execute(sql, [*params, stop - start, start])
-            return [row[0] for row in cursor.fetchall()]
+        return self._in_order(self._plan[1][start:stop])

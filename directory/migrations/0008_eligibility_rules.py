@@ -41,7 +41,7 @@ def set_rules(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0006_derived_columns")]
+    dependencies = [("directory", "0007_search_phrases")]
 
     operations = [
         migrations.AddField(

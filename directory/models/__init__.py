@@ -11,7 +11,7 @@ from .lookups import (
 )
 from .postcodes import Postcode
 from .reports import ProblemReport
-from .search import SearchWord
+from .search import SearchPhrase, SearchWord
 from .service import Location, Organisation, Service, ServiceLink
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "Postcode",
     "ProblemReport",
     "ReferralRoute",
+    "SearchPhrase",
     "SearchWord",
     "Service",
     "ServiceLink",

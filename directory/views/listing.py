@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from ..filters import CARRIED, ServiceFilter
+from ..helplines import local_urgent_line
+from ..london import BOROUGH_NAMES
 from ..models import Service
 
 PER_PAGE = 20
@@ -58,6 +60,17 @@ def result_count(results, page):
     return f"{count:,} service{'' if count == 1 else 's'}"
 
 
+def urgent_help(filterset):
+    """For a search about suicide, self-harm or danger: the borough chosen (if valid) and its
+    local 24-hour line, for {% helplines %} above the results."""
+    borough = filterset.form.cleaned_data.get("borough") if filterset.is_bound else None
+    borough = borough if isinstance(borough, str) else ""
+    return {
+        "borough_name": BOROUGH_NAMES.get(borough, ""),
+        "local_line": local_urgent_line(borough),
+    }
+
+
 def service_list(request):
     filterset = ServiceFilter(
         request.GET or None, queryset=Service.objects.published().with_card_data()
@@ -79,5 +92,6 @@ def service_list(request):
             "active_filters": filterset.active_filters(),
             "errors": errors,
             "details_open": bool(errors),
+            "urgent_help": urgent_help(filterset) if results.is_crisis else None,
         },
     )

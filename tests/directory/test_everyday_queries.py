@@ -1,0 +1,205 @@
+"""Search over the real directory (fixtures/directory.json), as a young person, a parent or a
+GP would type: what must come first, and what must not.
+
+The expectations come from reading the services' entries, not from the code: "my mum drinks"
+should lead to the drug and alcohol services a young person can contact (FRANK, Insight, The
+Mix), not to a team you need a professional to reach; "self harm" to the lines that answer
+tonight. Runs on SQLite and on PostgreSQL (`scripts/test` with DATABASE_URL).
+"""
+
+import pytest
+
+from directory.models import Service
+from directory.search import search
+
+pytestmark = pytest.mark.django_db
+
+CRISIS_LINES = {
+    "childline",
+    "shout-85258",
+    "samaritans",
+    "papyrus-hopeline247",
+    "nhs-111-mental-health",
+    "calm",
+    "cnwl-24-7-urgent-advice-line",
+    "hammersmith-and-fulham-mental-health-single-point-of-access",
+}
+NHS_CAMHS_TEAMS = {
+    "camhs-westminster",
+    "camhs-kensington-and-chelsea",
+    "camhs-hammersmith-and-fulham",
+}
+REFERRAL_ONLY_TEAMS = NHS_CAMHS_TEAMS | {"cnwl-adolescent-community-treatment-team"}
+BEREAVEMENT_CHARITIES = {"cruse-bereavement-support", "child-bereavement-uk", "winstons-wish"}
+DRUGS_AND_ALCOHOL = {"frank", "insight-young-peoples-health-and-wellbeing", "the-mix"}
+PARENTING_COURSES = {"triple-p-westminster", "online-parenting-courses-westminster"}
+
+
+@pytest.fixture
+def directory(real_directory):
+    """The published services by slug, with what the checks read."""
+    services = Service.objects.published().prefetch_related("needs", "referral_routes")
+    return {service.slug: service for service in services}
+
+
+def first(query, n=3, borough=None):
+    queryset = Service.objects.published()
+    if borough:
+        queryset = queryset.in_borough(borough)
+    results = search(queryset, query, [borough] if borough else [])
+    return [service.slug for service in results[:n]]
+
+
+def can_contact_themselves(directory, slug):
+    return any(route.slug == "self" for route in directory[slug].referral_routes.all())
+
+
+def helps_with(directory, slug, need):
+    return any(each.slug == need for each in directory[slug].needs.all())
+
+
+# (what someone types, at least one of these in the first three, none of these there)
+FIRST_THREE = [
+    # a young person
+    # Counselling they can ask for themselves: Kooth, or the NHS Talking Therapies for 18-25s
+    # in the Bi-Borough (issue 11 added it; "therapy" in its name puts it in the name tier).
+    ("counselling near me", {"kooth-bi-borough", "kooth-north-east-london",
+     "nhs-talking-therapies-kensington-chelsea-westminster"}, REFERRAL_ONLY_TEAMS),
+    ("my mum drinks", DRUGS_AND_ALCOHOL, {"camhs-youth-justice-and-alternative-provision"}),
+    ("my dad drinks too much", DRUGS_AND_ALCOHOL, REFERRAL_ONLY_TEAMS),
+    ("mum drinking", DRUGS_AND_ALCOHOL, REFERRAL_ONLY_TEAMS),
+    ("weed", DRUGS_AND_ALCOHOL, REFERRAL_ONLY_TEAMS),
+    ("smoking weed", DRUGS_AND_ALCOHOL, REFERRAL_ONLY_TEAMS),
+    ("trans", {"switchboard-lgbt", "the-mix", "childline"},
+     {"transition-workers-learning-disability-autism"}),
+    ("lgbt", {"switchboard-lgbt"}, set()),
+    ("questioning my gender", {"switchboard-lgbt", "the-mix", "childline"}, set()),
+    ("coming out", {"switchboard-lgbt"}, set()),
+    ("exam stress", {"kooth-bi-borough", "kooth-north-east-london", "childline"},
+     {"attachment-aware-schools-hammersmith-and-fulham", "westminster-special-schools-outreach",
+      "mental-health-support-teams-bi-borough"}),
+    ("bullied at school", {"childline", "kooth-bi-borough", "kooth-north-east-london"},
+     {"attachment-aware-schools-hammersmith-and-fulham"}),
+    ("being bullied", {"childline", "kooth-bi-borough", "kooth-north-east-london"}, set()),
+    ("young carer", {"carers-trust-young-carers"}, set()),
+    ("i look after my mum", {"carers-trust-young-carers"}, set()),
+    ("bereavement", BEREAVEMENT_CHARITIES, set()),
+    ("my dad died", BEREAVEMENT_CHARITIES, set()),
+    ("someone died", BEREAVEMENT_CHARITIES, set()),
+    ("eating disorder", {"beat-youthline", "cnwl-camhs-eating-disorders"}, set()),
+    ("stopped eating", {"beat-youthline", "cnwl-camhs-eating-disorders"}, set()),
+    ("kooth", {"kooth-bi-borough"}, set()),
+    ("samaritans", {"samaritans"}, set()),
+    ("childline", {"childline"}, set()),
+    # a parent
+    ("adhd assessment", NHS_CAMHS_TEAMS, {"short-breaks-under-5s"}),
+    ("autism diagnosis", NHS_CAMHS_TEAMS, {"short-breaks-under-5s"}),
+    ("postnatal depression", {"health-visiting", "westminster-family-hubs", "rbkc-family-hubs"},
+     CRISIS_LINES),
+    ("parenting course", PARENTING_COURSES, set()),
+    ("cant sleep", {"health-visiting", "educational-psychology-service"}, set()),
+    ("can't sleep", {"health-visiting", "educational-psychology-service"}, set()),
+    ("domestic violence", {"nspcc-helpline", "domestic-abuse-therapeutic-support", "childline",
+                           "rbkc-family-hubs"}, set()),
+    # a GP or teacher
+    ("talking therapy", {"nhs-talking-therapies"}, set()),
+    ("camhs", NHS_CAMHS_TEAMS | {"camhs-child-wellbeing-practitioners",
+                                 "camhs-early-intervention-workers-family-hubs",
+                                 "camhs-parent-carer-peer-support",
+                                 "camhs-youth-justice-and-alternative-provision"}, set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "wanted", "unwanted"), FIRST_THREE)
+def test_what_comes_first(directory, query, wanted, unwanted):
+    found = first(query)
+    assert wanted & set(found), f"{query!r}: {found}"
+    assert not unwanted & set(found), f"{query!r}: {found}"
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("panic attacks", "anxiety"),
+        ("help with anxiety for my daughter", "anxiety"),
+        ("ocd", "anxiety"),
+        ("depression", "low-mood"),
+        ("no friends", "low-mood"),
+        ("feeling lonely", "low-mood"),
+        ("exam stress", "school-stress"),
+        ("someone to talk to", None),
+        ("i need support", None),
+    ],
+)
+def test_the_first_are_services_you_can_contact_yourself(directory, query, need):
+    found = first(query)
+    assert len(found) == 3, query
+    for slug in found:
+        assert can_contact_themselves(directory, slug), (query, found)
+        assert need is None or helps_with(directory, slug, need), (query, found)
+    # Ongoing support, not the crisis lines, for a search that is not about a crisis.
+    vague = query in ("someone to talk to", "i need support")
+    assert vague or not CRISIS_LINES & set(found), (query, found)
+
+
+@pytest.mark.parametrize(
+    "query", ["my son wont go to school", "school refusal", "refuses to go to school"]
+)
+def test_a_child_not_going_to_school_finds_school_support(directory, query):
+    found = first(query)
+    assert len(found) == 3, query
+    assert all(helps_with(directory, slug, "school-stress") for slug in found), found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "hearing voices",
+        "seeing things",
+    ],
+)
+def test_hearing_voices_finds_the_nhs_mental_health_teams(directory, query):
+    found = first(query, n=5)
+    assert all("camhs" in slug for slug in found[:3]), found
+    assert NHS_CAMHS_TEAMS & set(found), found
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["self harm", "self-harming", "suicidal", "i want to die", "kill myself",
+     "end my life", "cutting myself", "overdose", "took too many pills", "not safe",
+     "in danger"],
+)  # fmt: skip
+def test_a_crisis_search_lists_the_lines_that_answer_now_first(directory, query):
+    found = first(query, n=5)
+    assert set(found) <= CRISIS_LINES, (query, found)
+    assert not REFERRAL_ONLY_TEAMS & set(first(query, n=5)), query
+
+
+@pytest.mark.parametrize(
+    ("borough", "local_line"),
+    [
+        ("westminster", "cnwl-24-7-urgent-advice-line"),
+        ("kensington-and-chelsea", "cnwl-24-7-urgent-advice-line"),
+        ("hammersmith-and-fulham", "hammersmith-and-fulham-mental-health-single-point-of-access"),
+    ],
+)
+def test_a_crisis_search_in_a_borough_lists_its_local_line_first(directory, borough, local_line):
+    assert first("self harm", n=1, borough=borough) == [local_line]
+
+
+def test_local_services_come_before_national_ones_in_a_borough(directory):
+    found = first("exam stress", n=4, borough="westminster")
+    assert not any(directory[slug].is_national for slug in found), found
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("kooht", "kooth-bi-borough"), ("samaratins", "samaritans"), ("childine", "childline")],
+)
+def test_typos_still_find_the_service(directory, typed, expected):
+    assert first(typed, n=1) == [expected]
+
+
+def test_councelling_finds_counselling(directory):
+    assert {"kooth-bi-borough", "send-parent-counselling"} & set(first("councelling", n=5))
