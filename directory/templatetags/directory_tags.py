@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
 from ..phone import display_phone, phone_href
@@ -48,3 +49,37 @@ def shortlist_add_url(context, slug):
     shortlist = Shortlist.from_query(request.GET).with_service(slug)
     query = shortlist.query_on(request.GET)
     return f"{request.path}?{query.urlencode()}#service-{slug}"
+
+
+@register.simple_tag(takes_context=True)
+def shortlist_button(context, service, add_url="", style="link"):
+    """ "Add to shortlist" for one service, or "On your shortlist" when it is. Without
+    JavaScript the link carries the list in the address (by default back to this page, at the
+    service's card); site.js keeps it in the tab instead. A tag, not an include: it is drawn
+    for every card, and an include per card is slow."""
+    shortlist = context["shortlist"]
+    if service.slug in shortlist:
+        inner = format_html(
+            '<span class="app-shortlist-add__added">On your shortlist</span> · '
+            '<a href="{}" data-shortlist-view>View your shortlist ({})</a>',
+            shortlist.url,
+            len(shortlist),
+        )
+    else:
+        classes = "app-shortlist-add__link"
+        if style == "button":
+            classes = f"nhsuk-button nhsuk-button--secondary {classes}"
+        inner = format_html(
+            '<a class="{}" href="{}" data-shortlist-add="{}" data-shortlist-name="{}">'
+            'Add to shortlist<span class="nhsuk-u-visually-hidden">: {}</span></a>',
+            classes,
+            add_url or shortlist_add_url(context, service.slug),
+            service.slug,
+            service.name,
+            service.name,
+        )
+    return format_html(
+        '<p class="app-shortlist-add app-no-print" data-shortlist-item="{}">{}</p>',
+        service.slug,
+        inner,
+    )

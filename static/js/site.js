@@ -170,6 +170,20 @@
     });
   }
 
+  // A printed list of results has them all, the ones behind "show more" too.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.app-more-results:not([open])").forEach(function (more) {
+      more.open = true;
+      more.setAttribute("data-opened-to-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("[data-opened-to-print]").forEach(function (more) {
+      more.open = false;
+      more.removeAttribute("data-opened-to-print");
+    });
+  });
+
   // Print buttons.
   document.querySelectorAll("[data-print]").forEach(function (printButton) {
     printButton.hidden = false;

@@ -61,3 +61,29 @@ def test_print_is_full_width_with_each_address_once_and_a_dated_footer(new_page,
     assert re.search(r"Printed \d{1,2} \w+ \d{4} from .+, http://", footer.inner_text())
     page.emulate_media(media="screen")
     assert not footer.is_visible()
+
+
+def test_navigator_results_print_whole_and_compact(new_page):
+    for number in range(8):
+        make_service(
+            name=f"Anxiety service {number}",
+            borough=("westminster",),
+            need=("anxiety",),
+            website=f"https://www.example.org/service-{number}",
+        )
+    page = new_page()
+    page.goto(
+        "/help/results/?urgent=no&who=young-person&age=15&borough=westminster&need=anxiety"
+        "&impact=quite-a-lot"
+    )
+    pdf = page.pdf(format="A4")  # Chromium fires beforeprint: "show more" opens to print
+    assert pdf_pages(pdf) <= 3
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.app-more-results").get_attribute("open") is not None
+    assert page.locator(".app-print-footer").is_visible()
+    after = page.evaluate(
+        "() => [...document.querySelectorAll('main h3 a')]"
+        ".map(a => getComputedStyle(a, '::after').content)"
+    )
+    assert after and set(after) <= {"none", "normal"}

@@ -82,3 +82,18 @@ def test_leave_this_site_wipes_the_list(new_page, services):
     page.wait_for_url("**/cookies/")
     assert page.evaluate("() => window.sessionStorage.length") == 0
     assert page.locator("[data-shortlist-nav]").is_hidden()
+
+
+def test_a_result_from_the_navigator_can_be_shortlisted_too(new_page, services):
+    make_service(slug="westminster-youth", name="Westminster Youth", need=("anxiety",),
+                 borough=("westminster",))  # fmt: skip
+    page = new_page(**PHONE)
+    page.goto(
+        "/help/results/?urgent=no&who=young-person&age=15&borough=westminster&need=anxiety"
+        "&impact=quite-a-lot&applies=none"
+    )
+    card = page.locator(".app-match", has=page.get_by_role("link", name="Westminster Youth"))
+    card.get_by_role("link", name=add_name("Westminster Youth")).click()
+    page.goto("/services/?q=frank")
+    add_from_card(page, "FRANK")
+    assert shortlisted(page) == {"Westminster Youth", "FRANK"}

@@ -1,5 +1,6 @@
 """Urgent help and the site's fixed pages: there for everyone, whatever state the database is in."""
 
+import re
 from unittest import mock
 
 import pytest
@@ -104,3 +105,15 @@ def test_the_service_name_and_nhs_logo_are_settings(client, settings):
     assert "nhsuk-header__logo" not in page
     settings.FINDHELP_SHOW_NHS_LOGO = True
     assert "nhsuk-header__logo" in client.get("/privacy/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/services/", "/urgent-help/", "/browsing-safely/", "/privacy/", "/shortlist/",
+     "/help/", "/help/over-25/"],
+)  # fmt: skip
+def test_every_page_has_a_meta_description(client, url):
+    html = client.get(url).content.decode()
+    description = re.search(r'<meta name="description" content="([^"]+)">', html)
+    assert description and len(description.group(1)) > 50, url
