@@ -8,9 +8,8 @@ tonight. Runs on SQLite and on PostgreSQL (`scripts/test` with DATABASE_URL).
 """
 
 import pytest
-from django.core.management import call_command
 
-from directory.models import Language, Organisation, Service
+from directory.models import Service
 from directory.search import search
 
 pytestmark = pytest.mark.django_db
@@ -36,23 +35,8 @@ DRUGS_AND_ALCOHOL = {"frank", "insight-young-peoples-health-and-wellbeing", "the
 PARENTING_COURSES = {"triple-p-westminster", "online-parenting-courses-westminster"}
 
 
-@pytest.fixture(scope="module")
-def loaded_once(django_db_setup, django_db_blocker):
-    """The real dataset, loaded once for this module: loading it for each of the ninety cases
-    took minutes on PostgreSQL. Each test still runs in a transaction that is rolled back; what
-    the loader made is removed at the end, so other modules start from the migrations' rows."""
-    with django_db_blocker.unblock():
-        languages = set(Language.objects.values_list("pk", flat=True))
-        call_command("load_directory", verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        Service.objects.all().delete()
-        Organisation.objects.all().delete()
-        Language.objects.exclude(pk__in=languages).delete()
-
-
 @pytest.fixture
-def directory(loaded_once, db):
+def directory(real_directory_read):
     """The published services by slug, with what the checks read."""
     services = Service.objects.published().prefetch_related("needs", "referral_routes")
     return {service.slug: service for service in services}

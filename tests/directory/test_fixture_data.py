@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def published(real_directory):
+def published(real_directory_read):
     return list(Service.objects.published().with_detail_data())
 
 
@@ -77,7 +77,7 @@ def test_kooth_is_there_for_the_bi_borough(published):
 
 
 @pytest.fixture
-def by_slug(real_directory):
+def by_slug(real_directory_read):
     return {
         service.slug: service
         for service in Service.objects.with_detail_data().prefetch_related("referral_routes")
@@ -146,7 +146,7 @@ def test_the_vacant_transition_worker_posts_are_not_published(by_slug):
     assert service.may_have_changed
 
 
-def test_a_published_service_that_may_have_changed_says_so_on_its_page(client, real_directory):
+def test_a_published_service_that_may_have_changed_says_so_on_its_page(client, real_directory_read):
     page = client.get("/services/westminster-school-inclusion-pilot/").content.decode()
     assert "This service may have changed: check with them before referring" in page
     assert "pilot" in page
@@ -172,7 +172,7 @@ def test_two_borough_services_give_each_boroughs_page(by_slug, slug):
     assert "rbkc.gov.uk" not in links["westminster"]
 
 
-def test_the_service_page_shows_both_boroughs_pages(client, real_directory):
+def test_the_service_page_shows_both_boroughs_pages(client, real_directory_read):
     page = client.get("/services/health-visiting/").content.decode()
     assert "Website for Kensington and Chelsea" in page
     assert "Website for Westminster" in page

@@ -5,7 +5,7 @@ import pytest
 
 from .validation import PAGE_ITEM_SCHEMAS
 
-pytestmark = pytest.mark.usefixtures("real_directory")
+pytestmark = pytest.mark.usefixtures("real_directory_read")
 
 
 def every_page(api, path):
