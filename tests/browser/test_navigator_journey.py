@@ -104,7 +104,7 @@ def test_the_journey_with_javascript_at_320px_is_accessible(new_page, directory)
     assert page.get_by_role("heading", name="Your results").is_visible()
     # Self-harm: urgent help comes before the services.
     assert page.get_by_text("Get help now if you have hurt yourself badly").is_visible()
-    assert page.get_by_role("link", name="Kooth").is_visible()
+    assert page.get_by_role("link", name="Kooth", exact=True).is_visible()
     assert page.get_by_role("button", name="Copy link").is_visible()
     assert page.get_by_role("button", name="Print these results").is_visible()
 
@@ -113,7 +113,7 @@ def test_the_journey_without_javascript(new_page, directory):
     page = new_page(javascript=False)
     answer_every_question(page)
     assert page.get_by_role("link", name="Childline", exact=True).is_visible()
-    assert page.get_by_role("link", name="Kooth").is_visible()
+    assert page.get_by_role("link", name="Kooth", exact=True).is_visible()
     # The link to share is there to copy by hand; the buttons need JavaScript, so are hidden.
     assert "/help/results/?" in page.get_by_label("Link to these results").input_value()
     assert not page.get_by_role("button", name="Copy link").is_visible()
