@@ -48,3 +48,11 @@ def shortlist_add_url(context, slug):
     shortlist = Shortlist.from_query(request.GET).with_service(slug)
     query = shortlist.query_on(request.GET)
     return f"{request.path}?{query.urlencode()}#service-{slug}"
+
+
+@register.inclusion_tag("admin/directory/borough_rows.html", takes_context=True)
+def admin_borough_rows(context):
+    """The admin home's table of the user's boroughs (directory/admin/home.py)."""
+    from ..admin.home import borough_rows
+
+    return {"rows": borough_rows(context["request"].user)}
