@@ -3,9 +3,12 @@ what; here the queryset, the object permissions and the form all ask it."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import get_m2m_reverse_field_name
 
 from ..models import Borough, Location, Service, ServiceLink
 from ..roles import (
@@ -28,13 +31,28 @@ def _names(boroughs):
     return ", ".join(sorted(borough.name for borough in boroughs))
 
 
+def linked_then(record):
+    """A service's links to each vocabulary as a historical record holds them, by field name,
+    as the form's initial values (django-simple-history restores the fields, not links)."""
+    linked = {}
+    for field in Service._meta.many_to_many:
+        if field.name in {vocabulary.relation for vocabulary in VOCABULARIES}:
+            target = get_m2m_reverse_field_name(field)
+            rows = getattr(record, field.name).all()
+            linked[field.name] = [getattr(row, f"{target}_id") for row in rows]
+    return linked
+
+
 class ServiceForm(forms.ModelForm):
     """The admin's service form (its model and fields come from ServiceAdmin); `user` is
     set by ServiceAdmin.get_form."""
 
     user = None
+    reverting_to = None  # a historical record, when the form offers to revert to it
 
     def __init__(self, *args, **kwargs):
+        if self.reverting_to is not None:
+            kwargs["initial"] = {**linked_then(self.reverting_to), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         if "boroughs" in self.fields and not is_administrator(self.user):
             current = self.instance.boroughs.all() if self.instance.pk else Borough.objects.none()
@@ -110,7 +128,7 @@ class ServiceLinkInline(admin.TabularInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(SimpleHistoryAdmin):
     form = ServiceForm
     list_display = [
         "name",
@@ -239,7 +257,20 @@ class ServiceAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user
+        form.reverting_to = getattr(request, "reverting_to", None)
         return form
+
+    # History (django-simple-history): viewable by whoever may view the service; a revert is
+    # a change, so it needs change permission and passes the same form's checks.
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        service = self.get_object(request, object_id)
+        if service is None:
+            raise Http404
+        if request.method == "POST" and not self.has_change_permission(request, service):
+            raise PermissionDenied
+        request.reverting_to = service.history.filter(history_id=version_id).first()
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     # Actions, applied only to the chosen services this user may change.
 
