@@ -152,6 +152,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# Only staff have sessions (the public get none). One ends after this long without a request:
+# each request that uses it moves the end on.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_STAFF_SESSION_MINUTES", "60")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

@@ -42,3 +42,15 @@ def test_a_success_before_the_limit_resets_the_count(client, commissioner):
     assert sign_in(client, "the right password").status_code == 302
     client.logout()
     assert sign_in(client, "wrong").status_code == 200
+
+
+def test_a_staff_session_ends_after_an_hour_without_a_request(client, commissioner):
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    sign_in(client, "the right password")
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert response.cookies["sessionid"]["max-age"] == settings.SESSION_COOKIE_AGE == 3600
+
+
+def test_the_public_still_get_no_session_cookie(client):
+    assert client.get("/services/").cookies == {}
