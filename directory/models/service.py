@@ -148,10 +148,13 @@ class Service(models.Model):
             models.CheckConstraint(
                 condition=models.Q(min_age__lte=models.F("max_age")),
                 name="service_min_age_not_above_max_age",
+                violation_error_message="The youngest age cannot be above the oldest age.",
             ),
             models.CheckConstraint(
                 condition=models.Q(max_age__lte=MAX_AGE),
                 name="service_max_age_at_most_25",
+                violation_error_message="Services here are for ages 0 to 25: the oldest age "
+                "must be 25 or under.",
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=["draft", "published", "archived"]),
