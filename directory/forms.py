@@ -4,6 +4,13 @@ from .models.reports import ProblemReport
 
 
 class ProblemReportForm(forms.ModelForm):
+    # A honeypot: hidden from people (and screen readers), filled in by form-filling bots.
+    # A report with it filled in is thanked and thrown away.
+    website = forms.CharField(required=False, max_length=200)
+
+    def is_bot(self):
+        return bool(self.cleaned_data.get("website"))
+
     class Meta:
         model = ProblemReport
         fields = ["problem", "details"]

@@ -129,6 +129,9 @@ def load_directory_data(data):
                 for name, messages in error.message_dict.items():
                     report.problems.append(f"{where}: {name}: {' '.join(messages)}")
                 continue
+            # One history record per service loaded, once its links are set, rather than
+            # one for each vocabulary's links.
+            service.skip_history_when_saving = True
             service.save()
             for vocabulary in VOCABULARIES:
                 rows = (
@@ -153,6 +156,8 @@ def load_directory_data(data):
                     report.problems.append(f"{where}: link: {' '.join(error.messages)}")
                     continue
                 row.save()
+            del service.skip_history_when_saving
+            service.save(update_fields=["updated_at"])
             if is_new:
                 report.created += 1
             else:

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -29,3 +30,11 @@ def real_directory_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture
 def real_directory_read(real_directory_for_module, db):
     """The real dataset, loaded once per module, for a test that only reads it."""
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (the report form's rate limit lives there)."""
+    cache.clear()
+    yield
+    cache.clear()

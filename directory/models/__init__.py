@@ -1,3 +1,4 @@
+from .commissioners import Commissioner
 from .lookups import (
     AgeBand,
     Audience,
@@ -18,6 +19,7 @@ __all__ = [
     "AgeBand",
     "Audience",
     "Borough",
+    "Commissioner",
     "DeliveryMode",
     "EligibilityCriterion",
     "Language",

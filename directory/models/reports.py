@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -22,7 +23,18 @@ class ProblemReport(models.Model):
     problem = models.CharField(max_length=20, choices=Problem.choices)
     details = models.TextField(max_length=2000, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    # Identical reports (same service, problem and words) while one is open are folded into it.
+    times_reported = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
+    last_reported_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at"]

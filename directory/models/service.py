@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
+from simple_history.models import HistoricalRecords
 
 from ..phone import validate_uk_phone
 from ..vocabulary import VOCABULARIES
@@ -20,7 +21,7 @@ from .lookups import (
     ReferralRoute,
     ThriveCategory,
 )
-from .querysets import REVIEW_INTERVAL_DAYS, ServiceManager
+from .querysets import DERIVED_COLUMNS, REVIEW_INTERVAL_DAYS, ServiceManager
 
 MAX_AGE = 25
 
@@ -134,6 +135,12 @@ class Service(models.Model):
     name_vector = SearchVectorField(null=True, editable=False)
 
     objects = ServiceManager()
+    # Every change, who made it and when, each field's old and new value, its links to the
+    # vocabularies included (django-simple-history; docs/admin.md says why).
+    history = HistoricalRecords(
+        excluded_fields=[*DERIVED_COLUMNS, "created_at", "updated_at"],
+        m2m_fields=[vocabulary.relation for vocabulary in VOCABULARIES],
+    )
 
     class Meta:
         ordering = ["name"]
@@ -141,10 +148,13 @@ class Service(models.Model):
             models.CheckConstraint(
                 condition=models.Q(min_age__lte=models.F("max_age")),
                 name="service_min_age_not_above_max_age",
+                violation_error_message="The youngest age cannot be above the oldest age.",
             ),
             models.CheckConstraint(
                 condition=models.Q(max_age__lte=MAX_AGE),
                 name="service_max_age_at_most_25",
+                violation_error_message="Services here are for ages 0 to 25: the oldest age "
+                "must be 25 or under.",
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=["draft", "published", "archived"]),
@@ -224,6 +234,7 @@ class ServiceLink(models.Model):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="links")
     borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="+")
     url = models.URLField("page for this borough")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["service", "borough__name"]
@@ -245,6 +256,7 @@ class Location(models.Model):
     postcode = models.CharField(max_length=10, blank=True)
     # The loader replaces a service's locations on every load: the same place gets the same id.
     uuid = StableIdField("Open Referral id", db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["service", "name"]

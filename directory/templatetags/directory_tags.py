@@ -83,3 +83,11 @@ def shortlist_button(context, service, add_url="", style="link"):
         service.slug,
         inner,
     )
+
+
+@register.inclusion_tag("admin/directory/borough_rows.html", takes_context=True)
+def admin_borough_rows(context):
+    """The admin home's table of the user's boroughs (directory/admin/home.py)."""
+    from ..admin.home import borough_rows
+
+    return {"rows": borough_rows(context["request"].user)}

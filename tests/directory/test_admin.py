@@ -50,6 +50,8 @@ def test_a_service_added_in_the_admin_can_be_found_by_its_need(staff_client):
             "min_age": 11,
             "max_age": 18,
             "cost": "free",
+            "website": "https://calm.example.org/",
+            "is_national": "on",
             "thrive_categories": [ThriveCategory.objects.get(slug="getting-help").pk],
             "audiences": [Audience.objects.get(slug="young-people").pk],
             "needs": [anxiety.pk],

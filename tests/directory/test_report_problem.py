@@ -1,9 +1,16 @@
 import pytest
+from django.test import Client
 
 from directory.models import ProblemReport
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    """A browser on this site's own pages: its posts carry the site's Origin."""
+    return Client(HTTP_ORIGIN="http://testserver")
 
 
 @pytest.fixture

@@ -1,0 +1,298 @@
+"""Services in the admin, scoped by borough: directory/roles.py decides who sees and changes
+what; here the queryset, the object permissions and the form all ask it."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import get_m2m_reverse_field_name
+
+from ..models import Borough, Location, Service, ServiceLink
+from ..roles import (
+    can_change_service,
+    can_view_service,
+    editable_services,
+    is_administrator,
+    managed_boroughs,
+    visible_services,
+)
+from ..vocabulary import VOCABULARIES
+from .filters import BoroughFilter, DueForReviewFilter
+
+# Fields only a directory administrator sets: they decide who is sent to a service anywhere.
+ADMINISTRATOR_FIELDS = ("is_crisis", "is_national")
+CONTACT_FIELDS = ("phone", "sms_number", "email", "website", "referral_url")
+
+
+def _names(boroughs):
+    return ", ".join(sorted(borough.name for borough in boroughs))
+
+
+def linked_then(record):
+    """A service's links to each vocabulary as a historical record holds them, by field name,
+    as the form's initial values (django-simple-history restores the fields, not links)."""
+    linked = {}
+    for field in Service._meta.many_to_many:
+        if field.name in {vocabulary.relation for vocabulary in VOCABULARIES}:
+            target = get_m2m_reverse_field_name(field)
+            rows = getattr(record, field.name).all()
+            linked[field.name] = [getattr(row, f"{target}_id") for row in rows]
+    return linked
+
+
+class ServiceForm(forms.ModelForm):
+    """The admin's service form (its model and fields come from ServiceAdmin); `user` is
+    set by ServiceAdmin.get_form."""
+
+    user = None
+    reverting_to = None  # a historical record, when the form offers to revert to it
+
+    def __init__(self, *args, **kwargs):
+        if self.reverting_to is not None:
+            kwargs["initial"] = {**linked_then(self.reverting_to), **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
+        if "boroughs" in self.fields and not is_administrator(self.user):
+            current = self.instance.boroughs.all() if self.instance.pk else Borough.objects.none()
+            self.fields["boroughs"].queryset = Borough.objects.filter(
+                Q(pk__in=managed_boroughs(self.user).values("pk")) | Q(pk__in=current.values("pk"))
+            )
+
+    def clean(self):
+        data = super().clean()
+        if "boroughs" in self.fields and not is_administrator(self.user):
+            self._check_boroughs(data.get("boroughs") or [])
+        if data.get("status", self.instance.status) == Service.Status.PUBLISHED:
+            self._check_ready_to_publish(data)
+        return data
+
+    def _check_boroughs(self, chosen):
+        chosen = set(chosen)
+        before = set(self.instance.boroughs.all()) if self.instance.pk else set()
+        mine = set(managed_boroughs(self.user))
+        if added := chosen - before - mine:
+            self.add_error(
+                "boroughs",
+                f"You do not manage {_names(added)}. Ask a directory administrator to add it.",
+            )
+        if removed := (before - chosen) - mine:
+            self.add_error(
+                "boroughs",
+                f"You do not manage {_names(removed)}, so you cannot take it off this service.",
+            )
+        if not chosen & mine:
+            self.add_error("boroughs", f"Choose at least one of your boroughs ({_names(mine)}).")
+
+    def _check_ready_to_publish(self, data):
+        """What a young person needs before a service is shown to them."""
+        if not data.get("summary"):
+            self.add_error("summary", "To publish, write a one-sentence summary.")
+        if data.get("min_age") is None or data.get("max_age") is None:
+            self.add_error(None, "To publish, give the youngest and oldest ages it is for.")
+        if not any(data.get(field) for field in CONTACT_FIELDS):
+            self.add_error(
+                None,
+                "To publish, give at least one way to get in touch: a phone number, a text "
+                "number, an email address, a website or a referral form link.",
+            )
+        if "thrive_categories" in self.fields and not data.get("thrive_categories"):
+            self.add_error("thrive_categories", "To publish, choose a THRIVE category.")
+        national = data.get("is_national", self.instance.is_national)
+        if "boroughs" in self.fields and not data.get("boroughs") and not national:
+            self.add_error("boroughs", "To publish, choose the boroughs it covers.")
+
+
+class LocationInline(admin.TabularInline):
+    model = Location
+    extra = 0
+
+
+class ServiceLinkInline(admin.TabularInline):
+    model = ServiceLink
+    extra = 0
+    verbose_name = "page for one borough's families"
+    verbose_name_plural = "pages for each borough's families (services covering several)"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("borough")
+        if field is not None and not is_administrator(request.user):
+            current = obj.boroughs.all() if obj else Borough.objects.none()
+            field.queryset = Borough.objects.filter(
+                Q(pk__in=managed_boroughs(request.user).values("pk"))
+                | Q(pk__in=current.values("pk"))
+            )
+        return formset
+
+
+@admin.register(Service)
+class ServiceAdmin(SimpleHistoryAdmin):
+    form = ServiceForm
+    list_display = [
+        "name",
+        "organisation",
+        "status",
+        "may_have_changed",
+        "age_range",
+        "is_national",
+        "is_crisis",
+        "last_reviewed_on",
+        "review_due_on",
+    ]
+    list_filter = [
+        "status",
+        "may_have_changed",
+        DueForReviewFilter,
+        BoroughFilter,
+        "is_national",
+        "is_crisis",
+        "cost",
+        "thrive_categories",
+        "needs",
+    ]
+    search_fields = ["name", "slug", "summary", "organisation__name"]
+    list_select_related = ["organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = [vocabulary.relation for vocabulary in VOCABULARIES]
+    inlines = [LocationInline, ServiceLinkInline]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = ["mark_reviewed", "archive"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "organisation", "status", "summary", "description"]}),
+        (
+            "Who it is for",
+            {
+                "fields": [
+                    ("min_age", "max_age"),
+                    "boroughs",
+                    "is_national",
+                    "audiences",
+                    "needs",
+                    "thrive_categories",
+                    "eligibility_criteria",
+                    "eligibility_note",
+                ]
+            },
+        ),
+        (
+            "How to get in",
+            {
+                "fields": [
+                    "referral_routes",
+                    "referral_note",
+                    "delivery_modes",
+                    ("cost", "cost_note"),
+                    "languages",
+                    "is_crisis",
+                ]
+            },
+        ),
+        (
+            "Contact",
+            {
+                "fields": [
+                    "phone",
+                    ("sms_number", "sms_keyword"),
+                    "email",
+                    "website",
+                    "referral_url",
+                    "opening_hours",
+                ]
+            },
+        ),
+        (
+            "Review",
+            {
+                "fields": [
+                    ("may_have_changed", "change_note"),
+                    "last_reviewed_on",
+                    "source_note",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description="ages", ordering="min_age")
+    def age_range(self, obj):
+        return f"{obj.min_age}–{obj.max_age}"
+
+    # Scoping: the list shows only the user's services; a page for any other is refused.
+
+    def get_queryset(self, request):
+        return visible_services(request.user, super().get_queryset(request))
+
+    def get_object(self, request, object_id, from_field=None):
+        """Found among all services, so that another borough's service is refused (403)
+        by the permission checks below rather than reported as missing."""
+        options = self.model._meta
+        field = options.pk if from_field is None else options.get_field(from_field)
+        try:
+            return self.model.objects.get(**{field.name: field.to_python(object_id)})
+        except (self.model.DoesNotExist, ValidationError, ValueError):
+            return None
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or can_view_service(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_change_service(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        """Commissioners archive; only a directory administrator deletes."""
+        return is_administrator(request.user) and super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if is_administrator(request.user):
+            return fields
+        return [*fields, *ADMINISTRATOR_FIELDS]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        form.reverting_to = getattr(request, "reverting_to", None)
+        return form
+
+    # History (django-simple-history): viewable by whoever may view the service; a revert is
+    # a change, so it needs change permission and passes the same form's checks.
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        service = self.get_object(request, object_id)
+        if service is None:
+            raise Http404
+        if request.method == "POST" and not self.has_change_permission(request, service):
+            raise PermissionDenied
+        request.reverting_to = service.history.filter(history_id=version_id).first()
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # Actions, applied only to the chosen services this user may change.
+
+    def _update(self, request, queryset, done, **fields):
+        services = editable_services(request.user, queryset).values("pk")
+        count = Service.objects.filter(pk__in=services).update(updated_at=timezone.now(), **fields)
+        skipped = queryset.count() - count
+        self.message_user(request, f"{count} {done}.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} not changed: national services are changed by a directory "
+                "administrator.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Mark as reviewed today", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        self._update(
+            request, queryset, "marked as reviewed today", last_reviewed_on=timezone.localdate()
+        )
+
+    @admin.action(description="Archive (take off the public site)", permissions=["change"])
+    def archive(self, request, queryset):
+        self._update(request, queryset, "archived", status=Service.Status.ARCHIVED)
