@@ -29,7 +29,8 @@ def real_directory_for_module(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def real_directory_read(real_directory_for_module, db):
-    """The real dataset, loaded once per module, for a test that only reads it."""
+    """The real dataset, loaded once per module, for a test that only reads it. It stays until
+    the module ends, so tests after the first that asks for it see it too: put them last."""
 
 
 @pytest.fixture(autouse=True)

@@ -164,7 +164,9 @@ def real(query):
     return {match.service.slug for match in match_services(answers_for(query)).matches}
 
 
-def test_an_anxious_15_year_old_in_westminster_is_not_shown_services_for_others(real_directory):
+def test_an_anxious_15_year_old_in_westminster_is_not_shown_services_for_others(
+    real_directory_read,
+):
     slugs = real(WM)
     assert "kooth-bi-borough" in slugs
     for slug in [
@@ -177,13 +179,13 @@ def test_an_anxious_15_year_old_in_westminster_is_not_shown_services_for_others(
         assert slug not in slugs
 
 
-def test_a_15_year_old_in_care_is_shown_the_looked_after_children_team(real_directory):
+def test_a_15_year_old_in_care_is_shown_the_looked_after_children_team(real_directory_read):
     assert "looked-after-children-camhs-westminster" in real(
         WM + "&applies=looked-after-or-care-leaver"
     )
 
 
-def test_a_young_carer_is_shown_the_young_carers_service(real_directory):
+def test_a_young_carer_is_shown_the_young_carers_service(real_directory_read):
     assert "carers-trust-young-carers" not in real(WM.replace("anxiety", "young-carers"))
     assert "carers-trust-young-carers" in real(
         WM.replace("anxiety", "young-carers") + "&applies=young-carer"

@@ -63,6 +63,10 @@ def api(db):
 @pytest.fixture
 def service_with_a_place(db):
     """A published service with everything filled in, at one place."""
+    return make_service_with_a_place()
+
+
+def make_service_with_a_place():
     service = make_service(
         name="Place Service",
         slug="place-service",
