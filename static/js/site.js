@@ -189,4 +189,16 @@
     printButton.hidden = false;
     printButton.addEventListener("click", function () { window.print(); });
   });
+
+  // Urgent help without a connection: a service worker (/sw.js) keeps a copy of the urgent help
+  // page, and the files it needs, and shows it when the network fails. Its scope is
+  // /urgent-help/, so no other page goes through it. After the page has loaded, so it never
+  // slows one down.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/urgent-help/" }).catch(function () {
+        // Not allowed here (some private windows): urgent help still works online.
+      });
+    });
+  }
 })();
