@@ -9,7 +9,7 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
 from .helplines import LOCAL_URGENT_LINES, NATIONAL_LINES, local_urgent_line
 from .london import BOROUGH_NAMES
@@ -23,7 +23,13 @@ OFFLINE_FILES = (
     "nhsuk/assets/images/favicon.svg",
     "nhsuk/assets/images/nhsuk-icon-cross.svg",
 )
-OFFLINE_TEMPLATES = ("pages/urgent_help.html", "includes/helplines.html", "base.html")
+OFFLINE_TEMPLATES = (
+    "pages/sw.js",
+    "pages/urgent_help.html",
+    "includes/helplines.html",
+    "includes/helpline_contact.html",
+    "base.html",
+)
 
 
 def urgent_help_context(borough_slug):
@@ -60,21 +66,29 @@ accessibility = static_page("pages/accessibility.html")
 cookies = static_page("pages/cookies.html")
 
 
-@require_safe
-def service_worker(request):
-    """/sw.js, for the scope /urgent-help/ (static/js/site.js registers it): keeps urgent help
-    and OFFLINE_FILES, by their names in this deployment ({% static %}: hashed in production),
-    and answers with them when the network fails. Its version changes with those names, the
-    crisis lines and urgent help's templates, so a deployment that changes any of them makes
-    browsers fetch the page again. Served from the root, not /static/, and revalidated each
-    time (no-cache), as browsers expect of a service worker."""
+def offline_copy():
+    """What the service worker keeps: urgent help's address, OFFLINE_FILES by their names in
+    this deployment ({% static %}: hashed in production), and a version that changes with
+    those, the crisis lines and the templates, so that a deployment changing any of them
+    replaces the copy."""
     page = reverse("pages:urgent_help")
     files = [static(name) for name in OFFLINE_FILES]
     templates = [loader.get_template(name).template.source for name in OFFLINE_TEMPLATES]
     kept = repr((page, files, NATIONAL_LINES, LOCAL_URGENT_LINES, templates))
+    return page, files, hashlib.sha256(kept.encode()).hexdigest()[:16]
+
+
+@require_safe
+@condition(etag_func=lambda request: offline_copy()[2])
+def service_worker(request):
+    """/sw.js, for the scope /urgent-help/ (static/js/site.js registers it and asks for it again
+    on each page, which costs a 304 when nothing changed): keeps urgent help and its files and
+    answers with them when the network fails. Served from the root, not /static/, and
+    revalidated each time (no-cache), as browsers expect of a service worker."""
+    page, files, version = offline_copy()
     # JSON is JavaScript: the page and file names go in as literals, not HTML-escaped.
     context = {
-        "version": hashlib.sha256(kept.encode()).hexdigest()[:16],
+        "version": version,
         "page": mark_safe(json.dumps(page)),
         "files": mark_safe(json.dumps(files)),
     }

@@ -2,6 +2,7 @@
 urgent help page (and only it) and shows it, styled, when the network fails. And the page shown
 when the database fails."""
 
+from dataclasses import replace
 from unittest import mock
 
 import pytest
@@ -10,13 +11,20 @@ from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 from playwright.sync_api import Error as PlaywrightError
 
+from directory import helplines
+
 from .conftest import PHONE, axe_violations, scrolls_sideways
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+NEW_NUMBER = "020 7946 0000"  # an Ofcom drama number: valid, and nobody's helpline
 WORKER_READY = """async () => {
     const registration = await navigator.serviceWorker.getRegistration("/urgent-help/");
     return Boolean(registration && registration.active?.state === "activated");
+}"""
+KEPT_PAGE = """async () => {
+    const kept = await caches.match("/urgent-help/");
+    return kept ? kept.text() : "";
 }"""
 KEPT = """async () => {
     const kept = [];
@@ -88,6 +96,24 @@ def test_urgent_help_opens_offline_with_its_styles_and_nothing_else_is_kept(
     with pytest.raises(PlaywrightError):
         page.goto("/services/")  # any other page goes to the network, and there is none
     assert server_requests == []
+
+
+def test_a_changed_crisis_number_reaches_the_offline_copy_on_the_next_page(new_page, monkeypatch):
+    page = new_page()
+    page.goto("/")
+    wait_for_the_worker(page)
+    moved = replace(helplines.SAMARITANS, phone=NEW_NUMBER)
+    monkeypatch.setitem(helplines.NATIONAL_LINES, "samaritans", moved)  # a deployment
+
+    page.goto("/privacy/")  # any page: it asks whether the worker changed
+    for _ in range(100):
+        if NEW_NUMBER in page.evaluate(KEPT_PAGE):
+            break
+        page.wait_for_timeout(100)
+    page.context.set_offline(True)
+    page.goto("/urgent-help/")
+    assert page.get_by_text(NEW_NUMBER).first.is_visible()
+    assert page.get_by_text("116 123").count() == 0
 
 
 def lose_the_connection(*args, **kwargs):

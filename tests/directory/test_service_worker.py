@@ -60,3 +60,10 @@ def test_the_content_security_policy_allows_it():
     from config.middleware import CONTENT_SECURITY_POLICY
 
     assert "worker-src 'self'" in CONTENT_SECURITY_POLICY
+
+
+def test_asking_again_costs_a_304_when_nothing_changed(client):
+    etag = client.get("/sw.js")["ETag"]
+    again = client.get("/sw.js", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
