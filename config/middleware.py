@@ -3,6 +3,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "default-src 'self'",
         "img-src 'self' data:",
         "script-src 'self'",
+        "worker-src 'self'",  # /sw.js, which keeps urgent help for when the network fails
         "style-src 'self'",
         "form-action 'self'",
         "frame-ancestors 'none'",

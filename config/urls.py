@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from config import database
+
 urlpatterns = [
+    path("healthz", database.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("directory.pages_urls")),
     path("", include("directory.urls")),
@@ -9,3 +12,5 @@ urlpatterns = [
     path("api/v1/", include("navigator.api_urls")),
     path("api/v1/", include("openreferral.urls")),
 ]
+
+handler500 = database.server_error

@@ -1,10 +1,11 @@
 """Crisis helplines: the national lines, and each borough's local 24-hour NHS line.
 
 The one place these facts live. Every page that shows them (urgent help, the 500 page, the
-navigator's urgent help card, adult support) renders them with `{% helplines %}` from
-directory_tags. Kept in code, not the database, so urgent help and the 500 page show them when
-the database is down. Every number here has been checked against the organisation's own
-published details: see docs/clinical-safety.md (hazards H2 and H3) before changing anything.
+page shown when the database is down, the navigator's urgent help card, adult support) renders
+them with `{% helplines %}` from directory_tags. Kept in code, not the database, so urgent help,
+the 500 and the 503 pages show them when the database is down. Every number here has been
+checked against the organisation's own published details: see docs/clinical-safety.md (hazards
+H2 and H3) before changing anything.
 """
 
 from dataclasses import dataclass

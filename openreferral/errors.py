@@ -1,14 +1,10 @@
 """Every answer under /api/ is JSON, errors included, and any site may read it (CORS)."""
 
-import logging
 from http import HTTPStatus
 
-from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 
 API_PREFIX = "/api/"
-RETRY_AFTER_SECONDS = 30
-DATABASE_DOWN = "The directory is not available just now. Try again in a minute."
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
@@ -16,8 +12,6 @@ CORS_HEADERS = {
     "Access-Control-Expose-Headers": "ETag",
     "Access-Control-Max-Age": "86400",
 }
-
-logger = logging.getLogger(__name__)
 
 
 def json_error(status, message, **extra):
@@ -35,8 +29,9 @@ def not_found(what="page"):
 
 
 class ApiMiddleware:
-    """Under /api/: CORS for any origin, a JSON body for every error (Django's own 404, 405
-    and 500 pages are HTML), and 503 with a JSON body when the database fails."""
+    """Under /api/: CORS for any origin, and a JSON body for every error (Django's own 404, 405
+    and 500 pages are HTML). A database that cannot be reached is a 503 in the same shape
+    (config/database.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -57,14 +52,6 @@ class ApiMiddleware:
         for name, value in CORS_HEADERS.items():
             response[name] = value
         return response
-
-    def process_exception(self, request, exception):
-        if request.path.startswith(API_PREFIX) and isinstance(exception, DatabaseError):
-            logger.exception("Database failure answering %s", request.path)
-            response = json_error(503, DATABASE_DOWN)
-            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-            return response
-        return None
 
 
 def _is_json(response):

@@ -189,4 +189,21 @@
     printButton.hidden = false;
     printButton.addEventListener("click", function () { window.print(); });
   });
+
+  // Urgent help without a connection: a service worker (/sw.js) keeps a copy of the urgent help
+  // page, and the files it needs, and shows it when the network fails. Its scope is
+  // /urgent-help/, so no other page goes through it. Once installed, each page asks whether it
+  // changed (new crisis lines after a deployment; a 304 otherwise). After the page has loaded,
+  // so it never slows one down.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/urgent-help/" })
+        .then(function (registration) {
+          if (registration.active) return registration.update();
+        })
+        .catch(function () {
+          // Not allowed here (some private windows), or offline: urgent help still works online.
+        });
+    });
+  }
 })();

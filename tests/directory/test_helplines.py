@@ -7,9 +7,11 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
+from config.database import unavailable
 from directory import helplines
 from directory.phone import is_valid_uk_phone
 from tests.factories import make_service
@@ -28,6 +30,11 @@ def every_helpline():
 
 def server_error_page():
     return server_error(RequestFactory().get("/")).content.decode()
+
+
+def database_down_page():
+    request = RequestFactory().get("/services/")
+    return unavailable(request, OperationalError("connection refused")).content.decode()
 
 
 @pytest.fixture
@@ -51,6 +58,7 @@ def pages_showing_samaritans(client, db):
         return {
             "urgent help": get("/urgent-help/"),
             "500 page": server_error_page(),
+            "503 page (database down)": database_down_page(),
             "navigator urgent card": get(SELF_HARM_RESULTS),
             "adult support": get("/help/over-25/"),
         }
