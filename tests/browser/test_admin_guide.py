@@ -4,12 +4,20 @@ screenshot to docs/images/admin/NN-name.png. The admin's Content Security Policy
 here (not bypassed, as the public pages' tests do to inject axe-core): anything it blocks fails
 the test.
 
+The screenshots are written to docs/images/admin/ only with UPDATE_GUIDE_IMAGES=1 (they
+differ at each run: dates, the QR code), otherwise to a temporary folder:
+
+    UPDATE_GUIDE_IMAGES=1 SKIP_SETUP=1 scripts/test tests/browser/test_admin_guide.py
+
 To add a step to the guide, add a `shot(page, "NN-name")` where the step's page is showing,
 and the image to docs/admin.md (the spreadsheet import has a placeholder there)."""
 
 import datetime
+import os
+import tempfile
 import time
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -25,7 +33,11 @@ from .conftest import AXE_SCRIPT, DESKTOP, ROOT, WCAG_TAGS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-IMAGES = ROOT / "docs" / "images" / "admin"
+IMAGES = (
+    ROOT / "docs" / "images" / "admin"
+    if os.environ.get("UPDATE_GUIDE_IMAGES") == "1"
+    else Path(tempfile.gettempdir()) / "findhelp-guide-images"
+)
 VIEWPORT = {"width": DESKTOP["width"], "height": 760}
 PASSWORD = "a long test password"
 
