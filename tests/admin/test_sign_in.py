@@ -207,3 +207,20 @@ def test_an_administrator_resets_a_commissioners_code(make_commissioner):
 
 def test_the_public_still_get_no_session_cookie(client):
     assert client.get("/services/").cookies == {}
+
+
+@pytest.mark.parametrize(
+    ("environment", "on"),
+    [
+        ({}, True),  # production
+        ({"DJANGO_ADMIN_2FA": "0"}, False),
+        ({"DJANGO_DEBUG": "1"}, False),  # a local trial
+        ({"DJANGO_DEBUG": "1", "DJANGO_ADMIN_2FA": "1"}, True),
+    ],
+)
+def test_the_second_factor_is_on_unless_debug_or_turned_off(environment, on):
+    from tests.test_settings import PRODUCTION, run_manage
+
+    script = "from django.conf import settings; print(settings.FINDHELP_ADMIN_2FA)"
+    result = run_manage("shell", "-c", script, env={**PRODUCTION, **environment})
+    assert result.stdout.strip().splitlines()[-1] == str(on), result.stderr
