@@ -163,6 +163,7 @@ def code_step(request, site):
         "title": "Set up your sign-in code" if setting_up else "Enter your sign-in code",
         "form": form,
         "username": user.get_username(),
+        "issuer": settings.OTP_TOTP_ISSUER,  # the name the app shows beside the code
         "setting_up": setting_up,
         "login_url": login_url,
     }

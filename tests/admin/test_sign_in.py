@@ -11,6 +11,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .helpers import sign_in as sign_in_verified
+from .test_admin_csp import check as check_nothing_inline
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,8 @@ def test_the_right_password_alone_asks_for_the_code(client, phone):
     page = client.get(CODE).content.decode()
     assert "Enter your sign-in code" in page
     assert "Signing in as <strong>wendy</strong>" in page
+    assert "the code it shows for Find Help." in page
+    check_nothing_inline(client.get(CODE), CODE)
 
 
 def test_the_right_code_signs_in(client, phone):
@@ -107,6 +110,7 @@ def test_the_first_sign_in_sets_up_an_authenticator(client, commissioner):
         r'<img class="sign-in-qr" src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+"', page
     )
     key = re.search(r'<code id="totp-key">([A-Z2-7 ]+)</code>', page).group(1)
+    check_nothing_inline(client.get(CODE), CODE)
     assert client.get(CODE).content.decode().count(key) == 1  # the same key when reloaded
     device = TOTPDevice.objects.get(user=commissioner)
     assert not device.confirmed
