@@ -42,13 +42,13 @@ VIEWPORT = {"width": DESKTOP["width"], "height": 760}
 PASSWORD = "a long test password"
 
 
-def shot(page, name, top=True):
-    """The guide's screenshot of the window (not the whole page), from the top of the page
-    unless top=False (the test has scrolled to the part that matters)."""
+def shot(page, name, top=True, full_page=False):
+    """The guide's screenshot of the window (or the whole page, for a short one), from the
+    top of the page unless top=False (the test has scrolled to the part that matters)."""
     IMAGES.mkdir(parents=True, exist_ok=True)
     if top:
         page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(IMAGES / f"{name}.png"), full_page=False)
+    page.screenshot(path=str(IMAGES / f"{name}.png"), full_page=full_page)
 
 
 def code_for(device, steps_ahead=0):
@@ -138,9 +138,10 @@ def test_the_commissioners_guide(guide_page):
     page.get_by_role("heading", name="Set up your sign-in code").wait_for()
     qr = page.get_by_role("img", name="QR code to scan with your authenticator app")
     assert qr.evaluate("img => img.complete && img.naturalWidth > 0")  # data: allowed by CSP
+    assert qr.evaluate("img => getComputedStyle(img).backgroundColor") == "rgb(255, 255, 255)"
     assert page.locator("#totp-key").inner_text().replace(" ", "").isalnum()
     assert axe_violations(page) == []
-    shot(page, "02-set-up-code")
+    shot(page, "02-set-up-code", full_page=True)
     device = TOTPDevice.objects.get(user__username="wendy")
     page.get_by_label("Code").fill(code_for(device))
     page.get_by_role("button", name="Confirm and sign in").click()
