@@ -76,7 +76,10 @@ def test_a_wrong_code_is_refused(client, phone):
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/").status_code == 302
     phone.refresh_from_db()
-    assert phone.throttling_failure_count == 1  # django-otp makes the next try wait
+    assert phone.throttling_failure_count == 1  # django-otp makes the next try wait…
+    page = give_code(client, right_code(phone)).content.decode()
+    assert "Too many wrong codes. Wait a few seconds" in page  # …even with the right code
+    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.parametrize("code", ["", "12345", "abcdef"])
