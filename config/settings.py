@@ -38,7 +38,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "directory.apps.FindHelpAdminConfig",  # django.contrib.admin, its site asks for a code
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "simple_history",
     "directory",
     "navigator",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session's sign-in passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records who made each change to a service (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -125,6 +129,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
+# Second factor (django-otp): after the password, staff give a code from an authenticator app
+# (TOTP). On unless DEBUG is on; DJANGO_ADMIN_2FA=0 turns it off for a local trial, =1 on even
+# in debug. A wrong code counts as a failed sign-in for django-axes above, and each device
+# waits longer after each wrong code (1 s, 2 s, 4 s…, OTP_TOTP_THROTTLE_FACTOR).
+FINDHELP_ADMIN_2FA = env_bool("DJANGO_ADMIN_2FA", not DEBUG)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Kept out of the failed attempts django-axes records, with the password (always left out).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -168,10 +181,14 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Who runs this copy of the site: any council or NHS body can deploy it.
 FINDHELP_SERVICE_NAME = os.environ.get("FINDHELP_SERVICE_NAME", "Find Help")
+OTP_TOTP_ISSUER = FINDHELP_SERVICE_NAME  # the name authenticator apps show beside the code
 # Only an organisation allowed to use the NHS identity may turn the logo on.
 FINDHELP_SHOW_NHS_LOGO = env_bool("FINDHELP_SHOW_NHS_LOGO", False)
 # Where the quick-exit control sends people: a neutral site.
 FINDHELP_EXIT_URL = os.environ.get("FINDHELP_EXIT_URL", "https://www.bbc.co.uk/weather")
+# What the "report sent" page promises: a report is usually acted on within this many
+# working days (docs/admin.md, "Reports from the public").
+FINDHELP_REPORT_DAYS = int(os.environ.get("FINDHELP_REPORT_DAYS", "10"))
 
 LOGGING = {
     "version": 1,

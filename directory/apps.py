@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.backends.signals import connection_created
 
 
@@ -10,6 +11,7 @@ def _register_sqlite_functions(sender, connection, **kwargs):
 
 
 class DirectoryConfig(AppConfig):
+    default = True  # the app's config; FindHelpAdminConfig below is django.contrib.admin's
     default_auto_field = "django.db.models.BigAutoField"
     name = "directory"
     verbose_name = "Service directory"
@@ -17,3 +19,11 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         # Search's word stems on SQLite (directory/backends/portable_search.py).
         connection_created.connect(_register_sqlite_functions)
+
+
+class FindHelpAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, whose default site (`admin.site`, where every ModelAdmin
+    registers) is ours: it asks staff for a second factor (directory/admin_site.py)."""
+
+    default = False
+    default_site = "directory.admin_site.FindHelpAdminSite"

@@ -275,9 +275,10 @@ class ServiceAdmin(SimpleHistoryAdmin):
     # Actions, applied only to the chosen services this user may change.
 
     def _update(self, request, queryset, done, **fields):
+        chosen = queryset.count()  # before the update: the list's filter may be on its field
         services = editable_services(request.user, queryset).values("pk")
         count = Service.objects.filter(pk__in=services).update(updated_at=timezone.now(), **fields)
-        skipped = queryset.count() - count
+        skipped = chosen - count
         self.message_user(request, f"{count} {done}.", messages.SUCCESS)
         if skipped:
             self.message_user(

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -31,4 +32,5 @@ def report_problem(request, slug):
 
 def report_sent(request, slug):
     service = get_object_or_404(Service.objects.published(), slug=slug)
-    return render(request, "directory/report_sent.html", {"service": service})
+    context = {"service": service, "working_days": settings.FINDHELP_REPORT_DAYS}
+    return render(request, "directory/report_sent.html", context)

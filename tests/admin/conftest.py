@@ -3,13 +3,14 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from tests.admin.helpers import sign_in
 from tests.factories import make_service
 
 
 @pytest.fixture
 def make_commissioner(db, monkeypatch, django_user_model):
-    """A signed-in client for a new commissioner of these boroughs, made the way a deployment
-    makes one (manage.py create_commissioner)."""
+    """A client signed in (past the second factor) for a new commissioner of these boroughs,
+    made the way a deployment makes one (manage.py create_commissioner)."""
 
     def make(username, *boroughs, all_boroughs=False, client=None):
         from django.test import Client
@@ -20,8 +21,7 @@ def make_commissioner(db, monkeypatch, django_user_model):
             arguments.append("--all-boroughs")
         call_command("create_commissioner", username, *arguments, stdout=StringIO())
         client = client or Client()
-        client.force_login(django_user_model.objects.get(username=username))
-        return client
+        return sign_in(client, django_user_model.objects.get(username=username))
 
     return make
 

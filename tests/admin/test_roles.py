@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from directory.models import Borough, Commissioner, Need, ProblemReport, Service
 from tests.factories import make_service
 
-from .helpers import form_data
+from .helpers import form_data, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +180,7 @@ def test_staff_without_a_borough_see_no_services(client, django_user_model, rbkc
     from django.contrib.auth.models import Permission
 
     user.user_permissions.add(*Permission.objects.filter(codename__endswith="_service"))
-    client.force_login(user)
+    sign_in(client, user)
     assert "Kensington CAMHS" not in client.get("/admin/directory/service/").content.decode()
     assert client.get(CHANGE.format(rbkc_service.pk)).status_code == 403
 

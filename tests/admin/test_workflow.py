@@ -65,6 +65,19 @@ def test_mark_as_reviewed_sets_today_on_the_commissioners_services_only(
     assert national_service.last_reviewed_on is None
 
 
+def test_marking_reviewed_from_the_due_list_says_only_what_was_done(
+    westminster, westminster_service
+):
+    response = westminster.post(
+        "/admin/directory/service/?review=due",
+        {"action": "mark_reviewed", "_selected_action": [westminster_service.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "1 marked as reviewed today." in page
+    assert "not changed" not in page
+
+
 def test_a_commissioner_archives_instead_of_deleting(westminster, westminster_service):
     westminster.post(
         "/admin/directory/service/",

@@ -1,6 +1,7 @@
 import pytest
 
 from directory.models import Audience, Need, Organisation, Service, ThriveCategory
+from tests.admin.helpers import sign_in
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
@@ -9,8 +10,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("commissioner", "c@example.org", "pw")
-    client.force_login(user)
-    return client
+    return sign_in(client, user)
 
 
 def test_every_model_has_a_working_admin_list(staff_client):

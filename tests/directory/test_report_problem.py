@@ -56,3 +56,23 @@ def test_a_made_up_choice_is_rejected_not_an_error(client, kooth):
 def test_reports_cannot_be_made_about_unpublished_services(client):
     make_service(slug="draft", status="draft")
     assert client.post("/services/draft/report/", {"problem": "other"}).status_code == 404
+
+
+def test_the_report_sent_page_says_what_happens_next_and_how_long(client, kooth, settings):
+    page = client.get("/services/kooth/report/sent/").content.decode()
+    assert "What happens next" in page
+    assert "usually within 10 working days" in page
+    assert "We cannot reply to you" in page
+    assert "council or NHS team" in page
+    settings.FINDHELP_REPORT_DAYS = 5
+    assert (
+        "usually within 5 working days"
+        in client.get("/services/kooth/report/sent/").content.decode()
+    )
+    assert client.get("/services/kooth/report/sent/").cookies == {}
+
+
+def test_the_report_sent_page_of_a_national_service_names_the_directory_team(client):
+    make_service(slug="childline", name="Childline", is_national=True)
+    page = client.get("/services/childline/report/sent/").content.decode()
+    assert "the directory's own team for a national service" in page
