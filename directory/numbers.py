@@ -13,6 +13,7 @@ from django import forms
 WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 MAX_DIGITS = 18  # beyond any limit the site has: longer numbers are read as this big
 TOO_BIG = 10**MAX_DIGITS
+ASCII_SPACE = " \t\n\r\f\v"
 
 
 def whole_number(value):
@@ -21,7 +22,7 @@ def whole_number(value):
     too big for every check, but never a 4,300-digit `int()`, which Python refuses."""
     if not isinstance(value, str):
         return None
-    value = value.strip()
+    value = value.strip(ASCII_SPACE)
     if not WHOLE_NUMBER.fullmatch(value):
         return None
     sign = -1 if value.startswith("-") else 1

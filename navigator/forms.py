@@ -186,6 +186,7 @@ class AgeForm(QuestionForm):
         error_messages={
             "required": "Enter an age in years",
             "max_length": "Enter an age in whole years, like 15",
+            "null_characters_not_allowed": "Enter an age in whole years, like 15",
         },
     )
 
@@ -222,7 +223,10 @@ class WhereForm(QuestionForm):
     postcode = forms.CharField(
         required=False,
         max_length=10,
-        error_messages={"max_length": "Enter a postcode, like W10 or SW6 1AA"},
+        error_messages={
+            "max_length": "Enter a postcode, like W10 or SW6 1AA",
+            "null_characters_not_allowed": "Enter a postcode, like W10 or SW6 1AA",
+        },
     )
 
     def __init__(self, *args, **kwargs):
