@@ -301,3 +301,37 @@ def test_gunicorns_access_log_keeps_no_query_string():
         line = access_log_format % atoms
         assert "GET /services/ HTTP/1.1" in line
         assert "self" not in line and "harm" not in line, line
+
+
+QUESTION_PAGES = [
+    "/help/",
+    "/help/who/?urgent=no",
+    "/help/age/?urgent=no&who=young-person",
+    "/help/where/?urgent=no&who=young-person&age=15",
+    "/help/need/?urgent=no&who=young-person&age=15&borough=westminster",
+]
+IDENTIFYING = re.compile(r"name|mail|phone|mobile|birth|dob|address|school|gender|ethnic", re.I)
+
+
+@pytest.mark.parametrize("url", [*PUBLIC_GET_PAGES[:12], *QUESTION_PAGES])
+def test_no_public_form_asks_who_someone_is(client, url):
+    """Data minimisation: no field for a name, contact details, date of birth, address or
+    school. The navigator asks an age in years and a borough (or a postcode, kept only until
+    its borough is known); the report form asks what is wrong."""
+    html = client.get(url).content.decode()
+    fields = re.findall(r"<(?:input|textarea|select)\b[^>]*\bname=\"([^\"]+)\"", html)
+    assert fields or url not in QUESTION_PAGES
+    assert not [field for field in fields if IDENTIFYING.search(field)], (url, fields)
+
+
+def test_the_privacy_notice_says_what_the_site_does(client):
+    page = re.sub(r"\s+", " ", client.get("/privacy/").content.decode())
+    for promise in [
+        "You do not need an account.",
+        "We do not use cookies, analytics, trackers or advertising on public pages.",
+        "The pages do not load anything from other websites.",
+        "The logs leave out the part of a page's address that holds what you searched for",
+        "tell your browser not to keep a copy of them",
+        "Children's code",
+    ]:
+        assert promise.replace("'", "&#x27;") in page or promise in page, promise
