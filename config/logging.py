@@ -15,9 +15,10 @@ keep the path only: `/services/?q=self+harm` is logged as `/services/`.
 import logging
 import re
 
-# "?" and what follows, up to the end of the address (a space, a quote or the end); a
-# question mark ending a sentence is left alone.
-QUERY_STRING = re.compile(r"\?[^\s\"'<>]+")
+# "?" straight after an address's path and what follows, up to the end of the address (a
+# space, a quote or the end). A question mark ending a sentence, or standing alone (an SQL
+# placeholder), is left alone.
+QUERY_STRING = re.compile(r"(?<=[\w/.~%-])\?[^\s\"'<>]+")
 
 
 def drop_query_strings(text):

@@ -209,6 +209,7 @@ def test_searches_and_answers_are_never_written_to_the_database(client, url):
         ("Not Found: /help/x/?need=suicidal-thoughts", "Not Found: /help/x/"),
         ("https://x.example/help/?answers=gAAA== next", "https://x.example/help/ next"),
         ("Is anyone in danger? Yes", "Is anyone in danger? Yes"),
+        ("WHERE age >= ? AND slug IN (?, ?)", "WHERE age >= ? AND slug IN (?, ?)"),
         ("no query here", "no query here"),
     ],
 )  # fmt: skip
