@@ -54,7 +54,9 @@ def configure_environment():
             "generated services)."
         )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-secret-key-not-for-production")
+    os.environ.setdefault(
+        "DJANGO_SECRET_KEY", "benchmark-only-secret-key-not-for-production-fifty-characters"
+    )
     os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     os.environ["DJANGO_DEBUG"] = "0"  # measure what production runs: no debug toolbar, caching
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"

@@ -13,6 +13,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
 
+# Pages whose address or content can say what someone is going through (the navigator's
+# answers, search words, a shortlist): no browser or shared cache may keep a copy.
+NEVER_STORED_PATHS = ("/help/", "/api/v1/navigator", "/urgent-help/")
+NEVER_STORED_WITH_A_QUERY = ("/services/", "/shortlist/")  # exactly these, with any query
+
 
 def security_headers(get_response):
     """No page may load anything from another host (no CDN, no trackers), nor run inline
@@ -23,6 +28,27 @@ def security_headers(get_response):
         response = get_response(request)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+    return middleware
+
+
+def never_stored(get_response):
+    """`Cache-Control: no-store` on every answer under NEVER_STORED_PATHS, error pages (400,
+    404, 405, 500) included; on the directory's list and the shortlist whenever they carry a
+    query (search words, filters, the list); and on every server error anywhere, which may
+    echo what was asked. Placed outside the middleware that turns errors into pages, so it
+    sees what is finally sent."""
+
+    def middleware(request):
+        response = get_response(request)
+        path = request.path
+        if (
+            path.startswith(NEVER_STORED_PATHS)
+            or (path in NEVER_STORED_WITH_A_QUERY and request.META.get("QUERY_STRING"))
+            or response.status_code >= 500
+        ):
+            response["Cache-Control"] = "no-store"
         return response
 
     return middleware

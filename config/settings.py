@@ -1,6 +1,7 @@
 """Settings for Find Help, read from the environment.
 
-Fails closed: with DJANGO_DEBUG off (the default) a DJANGO_SECRET_KEY must be given.
+Fails closed: with DJANGO_DEBUG off (the default) a DJANGO_SECRET_KEY of at least 50
+characters must be given.
 """
 
 import datetime
@@ -27,6 +28,9 @@ def env_list(name, default=""):
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# It signs the admin's sessions and seals the navigator's answers (navigator/tokens.py): a short
+# one could be guessed. Django's own check (security.W009) asks for at least 50 characters.
+MIN_SECRET_KEY_LENGTH = 50
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -34,6 +38,12 @@ if not SECRET_KEY:
             "For local development set DJANGO_DEBUG=1."
         )
     SECRET_KEY = "django-insecure-local-development-only"
+elif not DEBUG and len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH:
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is {len(SECRET_KEY)} characters long: it must be at least "
+        f"{MIN_SECRET_KEY_LENGTH} when DJANGO_DEBUG is off. Make one with: python -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
@@ -58,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that makes an error page (ApiMiddleware's JSON ones too).
+    "config.middleware.never_stored",
     "openreferral.errors.ApiMiddleware",
     "config.middleware.security_headers",
     # A database that cannot be reached: 503 with the crisis lines (JSON under /api/).
@@ -190,9 +202,31 @@ FINDHELP_EXIT_URL = os.environ.get("FINDHELP_EXIT_URL", "https://www.bbc.co.uk/w
 # working days (docs/admin.md, "Reports from the public").
 FINDHELP_REPORT_DAYS = int(os.environ.get("FINDHELP_REPORT_DAYS", "10"))
 
+# Logs keep paths, never query strings (search words, the navigator's answers): every handler
+# has the filter (config/logging.py). Django's own loggers are given these handlers instead of
+# its defaults, whose e-mail to ADMINS would carry the whole request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_query_strings": {"()": "config.logging.DropQueryStrings"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_query_strings"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["no_query_strings"],
+        },
+    },
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

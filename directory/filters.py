@@ -6,7 +6,6 @@ import functools
 from dataclasses import dataclass
 
 import django_filters
-from django import forms
 from django.db import connection
 from django.db.models import F, IntegerField, Value
 from django.http import QueryDict
@@ -14,6 +13,7 @@ from django.http import QueryDict
 from .form_fields import Option
 from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
+from .numbers import WholeNumberField
 from .search import MAX_QUERY_LENGTH, Unsearched, search
 from .shortlist import PARAMETER as SHORTLIST_PARAMETER
 from .vocabulary import BY_KEY, FILTERED
@@ -123,7 +123,7 @@ def choice_rows():
 
 
 class AgeFilter(django_filters.Filter):
-    field_class = forms.IntegerField
+    field_class = WholeNumberField  # digits 0 to 9 only: "١٢" is not read as 12
 
 
 class ServiceFilterBase(django_filters.FilterSet):
@@ -147,6 +147,7 @@ class ServiceFilterBase(django_filters.FilterSet):
         max_value=MAX_AGE,
         error_messages={
             "invalid": "Age must be a whole number, like 15",
+            "other_digits": "Write the age with the digits 0 to 9, like 15",
             "min_value": f"Age must be between 0 and {MAX_AGE}",
             "max_value": f"Age must be between 0 and {MAX_AGE}",
         },

@@ -3,6 +3,7 @@
 Answers only ever live in the URL. Nothing is stored on the server or in a cookie.
 """
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -25,6 +26,9 @@ UNKNOWN_BOROUGH = "unknown"
 NOT_SURE = "not-sure"
 NONE_APPLY = EligibilityCriterion.NONE_APPLY
 CRISIS_NEEDS = frozenset({"self-harm", "suicidal-thoughts"})
+# An answered age: digits 0 to 9 only. `\d`, isdigit() and int() also take other scripts'
+# digits ("١٢" is 12), and isdigit() takes "²", which int() refuses (directory/numbers.py).
+AGE = re.compile(r"[0-9]{1,3}")
 YOUNG_CHILD_AGE = 11  # below this, a young person answering for themselves needs a grown-up
 
 
@@ -81,8 +85,8 @@ def with_plain_query(url, answers):
 
 def answered_age(answers):
     """The age in the answers as a whole number, or None when there is no such answer yet."""
-    age = answers.get("age", "")
-    return int(age) if age.isdecimal() else None  # isdigit() also passes "²", which int() refuses
+    age = answers.get("age", "").strip()
+    return int(age) if AGE.fullmatch(age) else None
 
 
 def is_in_danger(answers):

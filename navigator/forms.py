@@ -3,7 +3,6 @@
 Every form reads the query string (method="get"); field names are the URL parameters.
 """
 
-import re
 from dataclasses import replace
 
 from django import forms
@@ -13,8 +12,9 @@ from directory.coverage import boroughs_with_local_services
 from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
 from directory.models import EligibilityCriterion, Need
+from directory.numbers import has_other_digits
 
-from .answers import NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
+from .answers import AGE, NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
 from .needs import need_suits
 from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district, resolve_postcode
 
@@ -186,12 +186,17 @@ class AgeForm(QuestionForm):
         error_messages={
             "required": "Enter an age in years",
             "max_length": "Enter an age in whole years, like 15",
+            "null_characters_not_allowed": "Enter an age in whole years, like 15",
         },
     )
 
     def clean_age(self):
         value = self.cleaned_data["age"].strip()
-        if not re.fullmatch(r"\d{1,3}", value):
+        if not AGE.fullmatch(value):
+            if has_other_digits(value):
+                raise forms.ValidationError(
+                    "Write the age with the digits 0 to 9, like 15", code="other_digits"
+                )
             raise forms.ValidationError("Enter an age in whole years, like 15", code="invalid")
         age = int(value)
         if not MIN_AGE <= age <= MAX_ANSWERED_AGE:
@@ -218,7 +223,10 @@ class WhereForm(QuestionForm):
     postcode = forms.CharField(
         required=False,
         max_length=10,
-        error_messages={"max_length": "Enter a postcode, like W10 or SW6 1AA"},
+        error_messages={
+            "max_length": "Enter a postcode, like W10 or SW6 1AA",
+            "null_characters_not_allowed": "Enter a postcode, like W10 or SW6 1AA",
+        },
     )
 
     def __init__(self, *args, **kwargs):

@@ -6,6 +6,7 @@ A bad value is a 400 that names the parameter (`errors`), never a 500 and never 
 from django import forms
 
 from directory.filters import choice_rows
+from directory.numbers import WholeNumberField
 from directory.search import MAX_QUERY_LENGTH
 from directory.vocabulary import BY_KEY
 from navigator.postcodes import PostcodeNotRecognised, find_district
@@ -22,9 +23,18 @@ FALSE_WORDS = ("0", "false")
 VOCABULARY_PARAMETERS = ("borough", "need", "thrive", "referral", "delivery", "audience")
 
 
+class UUIDField(forms.UUIDField):
+    """An id in ASCII hex digits only: Python's uuid.UUID() also reads other scripts' digits."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class PagingForm(forms.Form):
-    page = forms.IntegerField(required=False, min_value=1)
-    per_page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PER_PAGE)
+    page = WholeNumberField(required=False, min_value=1)
+    per_page = WholeNumberField(required=False, min_value=1, max_value=MAX_PER_PAGE)
 
     def clean_page(self):
         return self.cleaned_data["page"] or 1
@@ -37,10 +47,10 @@ class SearchFilterForm(PagingForm):
     """/services and /service_at_locations: ORUK's parameters plus the directory's."""
 
     search = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True)
-    taxonomy_term_id = forms.UUIDField(required=False)
-    taxonomy_id = forms.UUIDField(required=False)
-    minimum_age = forms.IntegerField(required=False, min_value=0, max_value=MAX_AGE_ASKED)
-    maximum_age = forms.IntegerField(required=False, min_value=0, max_value=MAX_AGE_ASKED)
+    taxonomy_term_id = UUIDField(required=False)
+    taxonomy_id = UUIDField(required=False)
+    minimum_age = WholeNumberField(required=False, min_value=0, max_value=MAX_AGE_ASKED)
+    maximum_age = WholeNumberField(required=False, min_value=0, max_value=MAX_AGE_ASKED)
     postcode = forms.CharField(required=False, max_length=10, strip=True)
     free = forms.ChoiceField(
         required=False, choices=[(word, word) for word in TRUE_WORDS + FALSE_WORDS]

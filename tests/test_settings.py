@@ -1,6 +1,7 @@
 """The settings fail closed and pass Django's deployment checklist."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +46,22 @@ def test_debug_mode_runs_without_a_secret_key():
         "check", env={"DJANGO_DEBUG": "1", "DATABASE_URL": PRODUCTION["DATABASE_URL"]}
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_site_refuses_a_short_secret_key_when_debug_is_off():
+    result = run_manage("check", env={**PRODUCTION, "DJANGO_SECRET_KEY": "x" * 49})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is 49 characters long: it must be at least 50" in result.stderr
+
+
+def test_debug_mode_takes_a_short_secret_key():
+    env = {**PRODUCTION, "DJANGO_DEBUG": "1", "DJANGO_SECRET_KEY": "short"}
+    result = run_manage("check", env=env)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_test_and_benchmark_keys_are_long_enough():
+    for path in ("scripts/test", "bench/run.py"):
+        keys = re.findall(r"(?:test|benchmark)-only-secret-key[\w-]*", (ROOT / path).read_text())
+        assert keys, path
+        assert all(len(key) >= 50 for key in keys), (path, keys)

@@ -5,6 +5,7 @@ from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 
 from ..models import ProblemReport
+from ..numbers import whole_number
 from ..roles import can_view_service, is_administrator, visible_reports
 from .filters import ReportBoroughFilter
 
@@ -64,8 +65,8 @@ class ProblemReportAdmin(admin.ModelAdmin):
     def get_object(self, request, object_id, from_field=None):
         """Found among all reports, so that another borough's is refused (403)."""
         try:
-            return self.model.objects.get(pk=int(object_id))
-        except (self.model.DoesNotExist, ValueError):
+            return self.model.objects.get(pk=whole_number(object_id) or 0)
+        except self.model.DoesNotExist:
             return None
 
     def _mine(self, request, obj):

@@ -5,6 +5,7 @@ from ..filters import CARRIED, ServiceFilter
 from ..helplines import local_urgent_line
 from ..london import BOROUGH_NAMES
 from ..models import Service
+from ..numbers import has_other_digits, whole_number
 
 PER_PAGE = 20
 
@@ -14,9 +15,10 @@ def paginate(queryset, requested):
     paginator = Paginator(queryset, PER_PAGE)
     if requested in (None, ""):
         return paginator.page(1), None
-    if not requested.isascii() or not requested.isdigit():
-        return paginator.page(1), "The page number must be a whole number, like 2"
-    number = int(requested)
+    number = whole_number(requested)
+    if number is None:
+        digits = " written with the digits 0 to 9" if has_other_digits(requested) else ""
+        return paginator.page(1), f"The page number must be a whole number{digits}, like 2"
     if not 1 <= number <= paginator.num_pages:
         pages = "1 page" if paginator.num_pages == 1 else f"{paginator.num_pages} pages"
         return paginator.page(1), f"There are only {pages} of results, so this is page 1"
