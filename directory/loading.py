@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .models import Location, Organisation, Service, ServiceLink
-from .vocabulary import VOCABULARIES
+from .validation import publishing_problems
+from .vocabulary import BY_RELATION, VOCABULARIES
 
 SCALAR_FIELDS = [
     "name",
@@ -128,6 +129,14 @@ def load_directory_data(data):
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
                     report.problems.append(f"{where}: {name}: {' '.join(messages)}")
+                continue
+            links_known = {v.relation: related[v] for v in VOCABULARIES if not v.open}
+            values = {name: getattr(service, name) for name in SCALAR_FIELDS}
+            unpublishable = publishing_problems(values, links_known, has_borough_pages=bool(links))
+            for name, message in unpublishable:
+                key = BY_RELATION[name].key if name in BY_RELATION else name or "status"
+                report.problems.append(f"{where}: {key}: {message}")
+            if unpublishable:
                 continue
             # One history record per service loaded, once its links are set, rather than
             # one for each vocabulary's links.
