@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "import_export",
     "directory",
     "navigator",
     "openreferral",

@@ -24,6 +24,7 @@ from ..roles import (
 from ..validation import CONTACT_FIELDS, publishing_problems
 from ..vocabulary import VOCABULARIES
 from .filters import BoroughFilter, DueForReviewFilter
+from .spreadsheets import ServiceSpreadsheets
 
 
 def linked_then(record):
@@ -117,7 +118,7 @@ class ServiceLinkInline(admin.TabularInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
     form = ServiceForm
     list_display = [
         "name",
