@@ -394,12 +394,13 @@ class ServiceResource(resources.ModelResource):
                 instance, before, row
             ) and instance._pages == _pages_of(before)
         if not instance._unchanged:
-            for name, problem in self._refusals(instance):
+            # What publishing needs is said once the row's values themselves are right.
+            for name, problem in self._refusals(instance, publishing=not errors):
                 errors.setdefault(name, []).append(problem)
         if errors:
             raise ValidationError(errors)
 
-    def _refusals(self, service):
+    def _refusals(self, service, publishing=True):
         """Why this user may not make this row's change: the admin's own permission checks
         (ServiceAdmin, directory/roles.py), then what publishing needs."""
         if self.request is None or self.model_admin is None:
@@ -458,7 +459,8 @@ class ServiceResource(resources.ModelResource):
             for name in ("thrive_categories", "boroughs")
         }
         values = {field.name: getattr(service, field.attname) for field in Service._meta.fields}
-        problems += publishing_problems(values, links, has_borough_pages=bool(service._pages))
+        if publishing:
+            problems += publishing_problems(values, links, bool(service._pages))
         return [(name or NON_FIELD_ERRORS, problem) for name, problem in problems]
 
     def skip_row(self, instance, original, row, import_validation_errors=None):

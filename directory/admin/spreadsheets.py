@@ -37,6 +37,10 @@ class ServiceSpreadsheets(ImportExportMixin):
     def has_export_permission(self, request):
         return self.has_view_permission(request)
 
+    def get_valid_export_item_pks(self, request):
+        """Services chosen on the list to export: only among those the user sees."""
+        return self.get_queryset(request).values_list("pk", flat=True)
+
     def get_import_resource_kwargs(self, request, **kwargs):
         return {"request": request, "model_admin": self}
 
