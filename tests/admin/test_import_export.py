@@ -68,8 +68,14 @@ def test_another_boroughs_service_cannot_be_exported_by_address_or_post(
     for query in ["?borough=kensington-and-chelsea", "?q=kensington", f"?id={rbkc_service.pk}"]:
         response = westminster.post(f"/admin/directory/service/export/{query}", {"format": "0"})
         assert "Kensington CAMHS" not in response.content.decode(), query
-    # As if chosen on the list: the export form posted with the service's id.
-    rows = export(westminster, export_items=[rbkc_service.pk, westminster_service.pk])
+    # As if chosen on the list: the export form posted with the service's id is refused.
+    response = westminster.post(
+        "/admin/directory/service/export/",
+        {"format": "0", "export_items": [rbkc_service.pk, westminster_service.pk]},
+    )
+    assert "attachment" not in response.get("Content-Disposition", "")
+    assert "Kensington CAMHS" not in response.content.decode()
+    rows = export(westminster, export_items=[westminster_service.pk])
     assert [row["slug"] for row in rows] == [westminster_service.slug]
 
 
