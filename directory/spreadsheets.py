@@ -296,7 +296,26 @@ class PlainDiff(Diff):
         ]
 
 
-class ServiceResource(resources.ModelResource):
+def _columns_alike():
+    """The columns read and written alike: text, yes or no, and one per vocabulary."""
+    return {
+        **{name: fields.Field(name, name, TextWidget()) for name in TEXT_COLUMNS},
+        **{name: fields.Field(name, name, FlagWidget()) for name in FLAG_COLUMNS},
+        **{
+            vocabulary.key: fields.Field(
+                vocabulary.relation, vocabulary.key, VocabularyWidget(vocabulary)
+            )
+            for vocabulary in VOCABULARIES
+        },
+    }
+
+
+ColumnsAlike = type(
+    "ColumnsAlike", (resources.Resource,), {"__module__": __name__, **_columns_alike()}
+)
+
+
+class ServiceResource(ColumnsAlike, resources.ModelResource):
     """One row per service. Made by ServiceAdmin with the request, so that each row passes
     the admin's own permission checks for its user."""
 
@@ -308,18 +327,6 @@ class ServiceResource(resources.ModelResource):
     max_age = fields.Field("max_age", "max_age", AgeWidget())
     last_reviewed_on = fields.Field("last_reviewed_on", "last_reviewed_on", DateWidget())
     borough_pages = fields.Field(column_name="borough_pages", widget=TextWidget())
-    locals().update(
-        {
-            **{name: fields.Field(name, name, TextWidget()) for name in TEXT_COLUMNS},
-            **{name: fields.Field(name, name, FlagWidget()) for name in FLAG_COLUMNS},
-            **{
-                vocabulary.key: fields.Field(
-                    vocabulary.relation, vocabulary.key, VocabularyWidget(vocabulary)
-                )
-                for vocabulary in VOCABULARIES
-            },
-        }
-    )
 
     class Meta:
         model = Service
