@@ -125,8 +125,10 @@ def test_a_commissioner_changes_and_adds_services_by_spreadsheet(
     westminster_service.refresh_from_db()
     assert westminster_service.phone == "020 7946 0001"  # a preview changes nothing
     assert not Service.objects.filter(slug="new-westminster-service").exists()
+    history = westminster_service.history.count()
     page = confirm(westminster, page)
     assert messages(page) == ["Imported: 1 service added, 1 changed, 0 unchanged."]
+    assert westminster_service.history.count() == history + 1  # one version per change
     changed = snapshot(westminster_service)
     assert changed["phone"] == "020 7946 0999"
     assert changed["need"] == ["anxiety", "low-mood"]
