@@ -27,6 +27,7 @@ class ServiceSpreadsheets(ImportExportMixin):
     import_template_name = "admin/directory/service/import.html"
     export_form_class = ExportForm  # every column, always: no selectable fields
     import_formats = export_formats = list(FORMATS.values())
+    to_encoding = "utf-8-sig"  # a CSV with a byte order mark, so that Excel reads it as UTF-8
 
     # Who: importing is adding or changing services, each row checked again; exporting is
     # reading, and lists only the services the user sees, as the list is filtered.
@@ -77,9 +78,10 @@ class ServiceSpreadsheets(ImportExportMixin):
             raise Http404
         file_format = FORMATS[extension]()
         dataset = ServiceResource().export(queryset=Service.objects.none())
-        response = HttpResponse(
-            file_format.export_data(dataset), content_type=file_format.get_content_type()
-        )
+        content = file_format.export_data(dataset)
+        if not file_format.is_binary():
+            content = content.encode(self.to_encoding)
+        response = HttpResponse(content, content_type=file_format.get_content_type())
         response["Content-Disposition"] = f'attachment; filename="services-template.{extension}"'
         return response
 
