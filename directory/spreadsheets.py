@@ -362,7 +362,8 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
         for index in reversed(range(len(dataset))):
             if not any(_text(value) for value in dataset[index]):
                 del dataset[index]
-        unknown = [header for header in dataset.headers or [] if header not in COLUMNS]
+        headers = [_text(header) for header in dataset.headers or []]
+        unknown = [header for header in headers if header and header not in COLUMNS]
         if unknown:
             choices = {column: column for column in COLUMNS}
             raise ValueError(
