@@ -277,8 +277,10 @@ class PlainDiff(Diff):
     """What a row changes, as (column, before, after), for the preview. (The library's own
     diff is coloured with inline styles, which the admin's Content Security Policy blocks.)"""
 
-    def __init__(self, resource, instance, new):
-        super().__init__(resource, instance, new)
+    def __init__(self, resource, instance, new):  # the base reads the values without dehydrate_
+        self.left = self._read_field_values(resource, instance)
+        self.right = []
+        self.new = new
         self.columns = [field.column_name for field in resource.get_import_fields()]
 
     def compare_with(self, resource, instance):

@@ -122,6 +122,11 @@ def test_a_commissioner_changes_and_adds_services_by_spreadsheet(
     page = preview(westminster, rows, kind)
     assert "Nothing has changed yet" in page_text(page)
     assert "New Westminster Service" in page_text(page)
+    # Each change with its old and new value; what stays the same is not listed.
+    preview_table = page_text(page).split("<h2>Preview</h2>")[1]
+    change = preview_table.split("New Westminster Service")[0]
+    assert "<code>phone</code>: <del>020 7946 0001</del> → <ins>020 7946 0999</ins>" in change
+    assert "<code>summary</code>" not in change and "organisation_name" not in change
     westminster_service.refresh_from_db()
     assert westminster_service.phone == "020 7946 0001"  # a preview changes nothing
     assert not Service.objects.filter(slug="new-westminster-service").exists()
