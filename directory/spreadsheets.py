@@ -195,7 +195,7 @@ class OrganisationWidget(widgets.ForeignKeyWidget):
             return Organisation.objects.create(slug=slug, name=name)
         known = dict(Organisation.objects.values_list("slug", "slug"))
         raise ValueError(
-            f"'{slug}' is not an organisation{did_you_mean(slug, known)} To add a new one, "
+            f"'{slug}' is not an organisation{did_you_mean(slug, known) or '.'} To add a new one, "
             "give a slug (lower case, hyphens) and its name in organisation_name."
         )
 
@@ -206,10 +206,13 @@ class VocabularyWidget(widgets.ManyToManyWidget):
     def __init__(self, vocabulary):
         super().__init__(vocabulary.model, separator=DELIMITER, field="slug")
         self.vocabulary = vocabulary
+        self.rows = None  # read once per import: each resource has its own copy of the widget
 
     def clean(self, value, row=None, **kwargs):
         words = [word.strip() for word in _text(value).split(self.separator) if word.strip()]
-        rows = list(self.model.objects.all())
+        if self.rows is None:
+            self.rows = list(self.model.objects.all())
+        rows = self.rows
         known = {}
         for row_ in rows:
             shown = str(getattr(row_, self.vocabulary.shown_field))
@@ -225,6 +228,9 @@ class VocabularyWidget(widgets.ManyToManyWidget):
         if problems:
             raise ValueError(" ".join(problems))
         return self.model.objects.filter(pk__in=[row_.pk for row_ in chosen])
+
+    def render(self, value, obj=None, **kwargs):
+        return f"{DELIMITER} ".join(row_.slug for row_ in value.all()) if value is not None else ""
 
     def _a(self):
         singular = self.vocabulary.model._meta.verbose_name
