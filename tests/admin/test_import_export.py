@@ -278,9 +278,17 @@ def test_a_change_between_preview_and_confirmation_stops_the_whole_import(
     assert [snapshot(s)["opening_hours"] for s in (westminster_service, other)] == ["", ""]
 
 
-def test_the_import_pages_are_only_for_staff_who_may_change_services(client, db):
-    assert client.get("/admin/directory/service/import/").status_code == 302  # sign in
-    assert client.get("/admin/directory/service/import/template.csv").status_code == 302
+def test_the_import_pages_are_only_for_staff_who_may_change_services(client, django_user_model):
+    pages = [
+        "/admin/directory/service/import/",
+        "/admin/directory/service/import/template.csv",
+        "/admin/directory/service/export/",
+    ]
+    assert [client.get(page).status_code for page in pages] == [302, 302, 302]  # sign in
+    # Staff who are not commissioners manage no services: refused.
+    client.force_login(django_user_model.objects.create_user("sam", is_staff=True))
+    assert [client.get(page).status_code for page in pages] == [403, 403, 403]
+    assert client.post(CONFIRM, {"import_file_name": "x"}).status_code == 403
 
 
 # The real dataset: exported, and imported into a directory with no services, is the same.
