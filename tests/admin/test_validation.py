@@ -77,3 +77,32 @@ def test_load_directory_names_the_service_and_field_and_loads_nothing(
     label = field or ("min_age, max_age" if "youngest" in message else "publishing")
     assert f"service 'bad-entry': {label}: {message}" in said, said
     assert not Service.objects.exists()  # not the good entry before it either
+
+
+def test_a_page_for_each_borough_is_a_way_to_get_in_touch(westminster):
+    """As the public page shows them: a two-borough service may give only each council's page."""
+    from directory.models import Borough
+    from tests.factories import make_service
+
+    service = make_service(
+        name="Bi-Borough", website="", borough=("westminster", "kensington-and-chelsea")
+    )
+    page = service.links.create(
+        borough=Borough.objects.get(slug="westminster"), url="https://example.org/w"
+    )
+    url = f"/admin/directory/service/{service.pk}/change/"
+    inline = {
+        "links-TOTAL_FORMS": 1,
+        "links-INITIAL_FORMS": 1,
+        "links-0-id": page.pk,
+        "links-0-service": service.pk,
+        "links-0-borough": page.borough_id,
+        "links-0-url": page.url,
+    }
+    response = westminster.post(url, form_data(service, summary="Changed.", **inline))
+    assert response.status_code == 302, html.unescape(response.content.decode())[-3000:]
+    response = westminster.post(url, form_data(service, **inline, **{"links-0-DELETE": "on"}))
+    assert "To publish, give at least one way to get in touch" in html.unescape(
+        response.content.decode()
+    )
+    assert service.links.exists()
