@@ -7,12 +7,13 @@ import datetime
 import json
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
 from .models import Location, Organisation, Service, ServiceLink
-from .vocabulary import VOCABULARIES
+from .validation import publishing_problems
+from .vocabulary import BY_RELATION, VOCABULARIES
 
 SCALAR_FIELDS = [
     "name",
@@ -127,7 +128,17 @@ def load_directory_data(data):
                 service.full_clean(exclude=["organisation"])
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
+                    # The model's only checks across fields are its ages' constraints.
+                    name = "min_age, max_age" if name == NON_FIELD_ERRORS else name
                     report.problems.append(f"{where}: {name}: {' '.join(messages)}")
+                continue
+            links_known = {v.relation: related[v] for v in VOCABULARIES if not v.open}
+            values = {name: getattr(service, name) for name in SCALAR_FIELDS}
+            unpublishable = publishing_problems(values, links_known, has_borough_pages=bool(links))
+            for name, message in unpublishable:
+                key = BY_RELATION[name].key if name in BY_RELATION else name or "publishing"
+                report.problems.append(f"{where}: {key}: {message}")
+            if unpublishable:
                 continue
             # One history record per service loaded, once its links are set, rather than
             # one for each vocabulary's links.

@@ -62,6 +62,35 @@ def can_change_service(user, service):
     return editable_services(user).filter(pk=service.pk).exists()
 
 
+# Fields only a directory administrator sets: they decide who is sent to a service anywhere.
+ADMINISTRATOR_FIELDS = ("is_crisis", "is_national")
+
+
+def _names(boroughs):
+    return ", ".join(sorted(borough.name for borough in boroughs))
+
+
+def borough_change_problems(user, before, chosen):
+    """Why this user may not change a service's boroughs from `before` to `chosen` (sets of
+    boroughs), in plain words; none for an administrator. A commissioner adds and removes only
+    their own boroughs, and at least one of theirs must remain."""
+    if is_administrator(user):
+        return []
+    mine = set(managed_boroughs(user))
+    problems = []
+    if added := chosen - before - mine:
+        problems.append(
+            f"You do not manage {_names(added)}. Ask a directory administrator to add it."
+        )
+    if removed := (before - chosen) - mine:
+        problems.append(
+            f"You do not manage {_names(removed)}, so you cannot take it off this service."
+        )
+    if not chosen & mine:
+        problems.append(f"Choose at least one of your boroughs ({_names(mine)}).")
+    return problems
+
+
 def visible_reports(user, reports=None):
     """Reports on the services this user sees."""
     reports = ProblemReport.objects.all() if reports is None else reports

@@ -12,6 +12,8 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from ..models import Borough, Location, Service, ServiceLink
 from ..roles import (
+    ADMINISTRATOR_FIELDS,
+    borough_change_problems,
     can_change_service,
     can_view_service,
     editable_services,
@@ -19,16 +21,10 @@ from ..roles import (
     managed_boroughs,
     visible_services,
 )
+from ..validation import CONTACT_FIELDS, publishing_problems
 from ..vocabulary import VOCABULARIES
 from .filters import BoroughFilter, DueForReviewFilter
-
-# Fields only a directory administrator sets: they decide who is sent to a service anywhere.
-ADMINISTRATOR_FIELDS = ("is_crisis", "is_national")
-CONTACT_FIELDS = ("phone", "sms_number", "email", "website", "referral_url")
-
-
-def _names(boroughs):
-    return ", ".join(sorted(borough.name for borough in boroughs))
+from .spreadsheets import ServiceSpreadsheets
 
 
 def linked_then(record):
@@ -69,39 +65,33 @@ class ServiceForm(forms.ModelForm):
         return data
 
     def _check_boroughs(self, chosen):
-        chosen = set(chosen)
         before = set(self.instance.boroughs.all()) if self.instance.pk else set()
-        mine = set(managed_boroughs(self.user))
-        if added := chosen - before - mine:
-            self.add_error(
-                "boroughs",
-                f"You do not manage {_names(added)}. Ask a directory administrator to add it.",
-            )
-        if removed := (before - chosen) - mine:
-            self.add_error(
-                "boroughs",
-                f"You do not manage {_names(removed)}, so you cannot take it off this service.",
-            )
-        if not chosen & mine:
-            self.add_error("boroughs", f"Choose at least one of your boroughs ({_names(mine)}).")
+        for problem in borough_change_problems(self.user, before, set(chosen)):
+            self.add_error("boroughs", problem)
 
     def _check_ready_to_publish(self, data):
-        """What a young person needs before a service is shown to them."""
-        if not data.get("summary"):
-            self.add_error("summary", "To publish, write a one-sentence summary.")
-        if data.get("min_age") is None or data.get("max_age") is None:
-            self.add_error(None, "To publish, give the youngest and oldest ages it is for.")
-        if not any(data.get(field) for field in CONTACT_FIELDS):
-            self.add_error(
-                None,
-                "To publish, give at least one way to get in touch: a phone number, a text "
-                "number, an email address, a website or a referral form link.",
-            )
-        if "thrive_categories" in self.fields and not data.get("thrive_categories"):
-            self.add_error("thrive_categories", "To publish, choose a THRIVE category.")
-        national = data.get("is_national", self.instance.is_national)
-        if "boroughs" in self.fields and not data.get("boroughs") and not national:
-            self.add_error("boroughs", "To publish, choose the boroughs it covers.")
+        """What a young person needs before a service is shown to them (one definition:
+        directory/validation.py)."""
+        names = ("status", "summary", "min_age", "max_age", "is_national", *CONTACT_FIELDS)
+        values = {**{name: getattr(self.instance, name) for name in names}, **data}
+        links = {name: data.get(name) for name in ("thrive_categories", "boroughs")}
+        links = {name: rows for name, rows in links.items() if name in self.fields}
+        for field, problem in publishing_problems(values, links, self._has_borough_pages()):
+            self.add_error(field if field in self.fields else None, problem)
+
+    def _has_borough_pages(self):
+        """Whether the service will have a page for a borough, as the inline posts them."""
+        prefix = "links"
+        if f"{prefix}-TOTAL_FORMS" not in self.data:
+            return bool(self.instance.pk) and self.instance.links.exists()
+        try:
+            total = int(self.data[f"{prefix}-TOTAL_FORMS"])
+        except ValueError:
+            return False
+        return any(
+            self.data.get(f"{prefix}-{i}-url") and not self.data.get(f"{prefix}-{i}-DELETE")
+            for i in range(min(total, 1000))
+        )
 
 
 class LocationInline(admin.TabularInline):
@@ -128,7 +118,7 @@ class ServiceLinkInline(admin.TabularInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
     form = ServiceForm
     list_display = [
         "name",

@@ -7,6 +7,8 @@ import pytest
 
 from directory.models import ProblemReport
 
+from .spreadsheets import export, preview
+
 pytestmark = pytest.mark.django_db
 
 INLINE = [
@@ -40,7 +42,16 @@ def test_the_admin_pages_have_a_policy_and_nothing_inline(westminster, westminst
         "/admin/directory/service/add/",
         f"/admin/directory/service/{pk}/change/",
         f"/admin/directory/service/{pk}/history/",
+        "/admin/directory/service/import/",
+        "/admin/directory/service/export/",
         "/admin/directory/problemreport/",
         f"/admin/directory/problemreport/{report.pk}/change/",
     ]:
         check(westminster.get(url), url)
+
+
+def test_the_import_preview_and_its_problems_have_nothing_inline(westminster, westminster_service):
+    """django-import-export's own preview colours its changes with inline styles: ours does not."""
+    row = export(westminster)[0]
+    check(preview(westminster, [{**row, "phone": "020 7946 0999"}]), "preview")
+    check(preview(westminster, [{**row, "borough": "Westminter"}]), "problems")

@@ -1,0 +1,336 @@
+"""The directory as a spreadsheet (CSV or XLSX), through django-import-export: one row per
+service, keyed by its slug; one column per field and one per vocabulary (directory/vocabulary.py).
+
+A vocabulary's cell holds its rows' slugs (a borough's name is accepted too), several separated
+by DELIMITER; how each cell is read is directory/spreadsheet_cells.py. A row is checked the way
+the admin's form checks a change: the model's validators (`full_clean`), what publishing needs
+(directory/validation.py), and who may change what (directory/roles.py, through the
+ServiceAdmin's own permission methods). Each problem is said in plain words, with a suggestion
+when a value is close to a known one.
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from import_export import fields, resources, widgets
+from import_export.resources import Diff
+
+from .models import Borough, Service, ServiceLink
+from .roles import (
+    ADMINISTRATOR_FIELDS,
+    borough_change_problems,
+    can_view_service,
+    managed_boroughs,
+)
+from .spreadsheet_cells import (
+    DELIMITER,
+    AgeWidget,
+    ChoiceWidget,
+    DateWidget,
+    FlagWidget,
+    OrganisationWidget,
+    TextWidget,
+    VocabularyWidget,
+    did_you_mean,
+    pages_of,
+    read_pages,
+    text_of,
+    write_pages,
+)
+from .validation import publishing_problems
+from .vocabulary import VOCABULARIES
+
+__all__ = ["COLUMNS", "DELIMITER", "ServiceResource", "row_problems"]
+
+TEXT_COLUMNS = [
+    "name",
+    "summary",
+    "description",
+    "eligibility_note",
+    "referral_note",
+    "cost_note",
+    "phone",
+    "sms_number",
+    "sms_keyword",
+    "email",
+    "website",
+    "referral_url",
+    "opening_hours",
+    "change_note",
+    "source_note",
+]
+FLAG_COLUMNS = ["is_national", "is_crisis", "may_have_changed"]
+# The columns, in the order the template and an export give them.
+COLUMNS = [
+    "slug",
+    "name",
+    "organisation",
+    "organisation_name",
+    "status",
+    "summary",
+    "description",
+    "min_age",
+    "max_age",
+    "is_national",
+    *[vocabulary.key for vocabulary in VOCABULARIES],
+    "borough_pages",
+    "eligibility_note",
+    "referral_note",
+    "cost",
+    "cost_note",
+    "is_crisis",
+    "phone",
+    "sms_number",
+    "sms_keyword",
+    "email",
+    "website",
+    "referral_url",
+    "opening_hours",
+    "may_have_changed",
+    "change_note",
+    "last_reviewed_on",
+    "source_note",
+]
+# A problem found by a model field or relation, said against the column that holds it.
+COLUMN_OF = {vocabulary.relation: vocabulary.key for vocabulary in VOCABULARIES}
+
+
+class PlainDiff(Diff):
+    """What a row changes, as (column, before, after), for the preview. (The library's own
+    diff is coloured with inline styles, which the admin's Content Security Policy blocks.)"""
+
+    def __init__(self, resource, instance, new):  # the base reads the values without dehydrate_
+        self.left = self._read_field_values(resource, instance)
+        self.right = []
+        self.new = new
+        self.columns = [field.column_name for field in resource.get_import_fields()]
+
+    def compare_with(self, resource, instance):
+        self.right = self._read_field_values(resource, instance)
+
+    @classmethod
+    def _read_field_values(cls, resource, instance):
+        return [resource.export_field(field, instance) for field in resource.get_import_fields()]
+
+    def as_html(self):
+        return [
+            (column, "" if self.new else before, after)
+            for column, before, after in zip(self.columns, self.left, self.right, strict=False)
+            if before != after or (self.new and after)
+        ]
+
+
+def _columns_alike():
+    """The columns read and written alike: text, yes or no, and one per vocabulary."""
+    return {
+        **{name: fields.Field(name, name, TextWidget()) for name in TEXT_COLUMNS},
+        **{name: fields.Field(name, name, FlagWidget()) for name in FLAG_COLUMNS},
+        **{
+            vocabulary.key: fields.Field(
+                vocabulary.relation, vocabulary.key, VocabularyWidget(vocabulary)
+            )
+            for vocabulary in VOCABULARIES
+        },
+    }
+
+
+ColumnsAlike = type(
+    "ColumnsAlike", (resources.Resource,), {"__module__": __name__, **_columns_alike()}
+)
+
+
+class ServiceResource(ColumnsAlike, resources.ModelResource):
+    """One row per service. Made by ServiceAdmin with the request, so that each row passes
+    the admin's own permission checks for its user."""
+
+    organisation = fields.Field("organisation", "organisation", OrganisationWidget())
+    organisation_name = fields.Field(column_name="organisation_name", widget=TextWidget())
+    status = fields.Field("status", "status", ChoiceWidget(Service.Status.choices, "status"))
+    cost = fields.Field("cost", "cost", ChoiceWidget(Service.Cost.choices, "cost"))
+    min_age = fields.Field("min_age", "min_age", AgeWidget())
+    max_age = fields.Field("max_age", "max_age", AgeWidget())
+    last_reviewed_on = fields.Field("last_reviewed_on", "last_reviewed_on", DateWidget())
+    borough_pages = fields.Field(column_name="borough_pages", widget=TextWidget())
+
+    class Meta:
+        model = Service
+        fields = COLUMNS
+        import_order = COLUMNS
+        export_order = COLUMNS
+        import_id_fields = ["slug"]
+        skip_unchanged = True  # the same file twice changes nothing, and records no history
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+        store_instance = True
+
+    def __init__(self, request=None, model_admin=None, **kwargs):
+        super().__init__(**kwargs)
+        self.request = request
+        self.model_admin = model_admin
+
+    def get_diff_class(self):
+        return PlainDiff
+
+    def get_queryset(self):
+        return Service.objects.select_related("organisation")
+
+    def dehydrate_organisation_name(self, service):
+        return service.organisation.name if service.organisation_id else ""
+
+    def dehydrate_borough_pages(self, service):
+        return write_pages(pages_of(service))
+
+    def before_import(self, dataset, **kwargs):
+        """Blank rows are left out; a column the directory does not know stops the import."""
+        for index in reversed(range(len(dataset))):
+            if not any(text_of(value) for value in dataset[index]):
+                del dataset[index]
+        headers = [text_of(header) for header in dataset.headers or []]
+        unknown = [header for header in headers if header and header not in COLUMNS]
+        if unknown:
+            choices = {column: column for column in COLUMNS}
+            raise ValueError(
+                " ".join(
+                    f"The column '{header}' is not one the directory knows"
+                    f"{did_you_mean(header, choices) or '.'}"
+                    for header in unknown
+                )
+                + " Start from the template."
+            )
+
+    # Each row: read, check as the admin's form would, then save with one history record.
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        instance._links = {}
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    instance._links[field.attribute] = list(field.clean(row))
+                except ValueError as error:
+                    errors[field.attribute] = [str(error)]
+        instance._pages = pages_of(instance)
+        if "borough_pages" in row:
+            instance._pages, problems = read_pages(row["borough_pages"])
+            if problems:
+                errors["borough_pages"] = problems
+        instance._unchanged = False
+        if not errors and instance.pk is not None:
+            before = Service.objects.get(pk=instance.pk)
+            instance._unchanged = super().skip_row(
+                instance, before, row
+            ) and instance._pages == pages_of(before)
+        if not instance._unchanged:
+            # What publishing needs is said once the row's values themselves are right.
+            for name, problem in self._refusals(instance, publishing=not errors):
+                errors.setdefault(name, []).append(problem)
+        if errors:
+            raise ValidationError(errors)
+
+    def _refusals(self, service, publishing=True):
+        """Why this user may not make this row's change: the admin's own permission checks
+        (ServiceAdmin, directory/roles.py), then what publishing needs."""
+        if self.request is None or self.model_admin is None:
+            return [(NON_FIELD_ERRORS, "Imports are made in the admin, by a signed-in user.")]
+        user = self.request.user
+        if service.pk is None:
+            if not self.model_admin.has_add_permission(self.request):
+                return [(NON_FIELD_ERRORS, "You may not add services.")]
+            before = Service()
+            boroughs_before = set()
+        else:
+            before = Service.objects.get(pk=service.pk)
+            if not can_view_service(user, before):
+                return [
+                    (
+                        NON_FIELD_ERRORS,
+                        f"'{service.slug}' is another borough's service: you cannot change it.",
+                    )
+                ]
+            if not self.model_admin.has_change_permission(self.request, before):
+                return [
+                    (
+                        NON_FIELD_ERRORS,
+                        f"You cannot change '{before.name}': a national service is changed "
+                        "by a directory administrator.",
+                    )
+                ]
+            boroughs_before = set(before.boroughs.all())
+        problems = []
+        for name in ADMINISTRATOR_FIELDS:
+            readonly = self.model_admin.get_readonly_fields(self.request, before.pk and before)
+            if name not in readonly:
+                continue
+            if getattr(service, name) != getattr(before, name):
+                label = Service._meta.get_field(name).verbose_name
+                problems.append(
+                    (name, f"Only a directory administrator can mark a service as {label}.")
+                )
+        boroughs = set(service._links.get("boroughs", boroughs_before))
+        if boroughs != boroughs_before:
+            for problem in borough_change_problems(user, boroughs_before, boroughs):
+                problems.append(("boroughs", problem))
+        pages_before = pages_of(before)
+        changed_pages = {
+            slug
+            for slug in set(pages_before) | set(service._pages)
+            if pages_before.get(slug) != service._pages.get(slug)
+        }
+        if not_mine := changed_pages - {borough.slug for borough in managed_boroughs(user)}:
+            names = ", ".join(sorted(not_mine))
+            problems.append(
+                ("borough_pages", f"You do not manage {names}, so you cannot change its page.")
+            )
+        links = {
+            name: service._links.get(name, getattr(before, name).all() if before.pk else [])
+            for name in ("thrive_categories", "boroughs")
+        }
+        values = {field.name: getattr(service, field.attname) for field in Service._meta.fields}
+        if publishing:
+            problems += publishing_problems(values, links, bool(service._pages))
+        return [(name or NON_FIELD_ERRORS, problem) for name, problem in problems]
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        return not import_validation_errors and getattr(instance, "_unchanged", False)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        # One history record per service, once its links are set (as load_directory).
+        instance.skip_history_when_saving = True
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if instance.pk is None:
+            return
+        if pages_of(instance) != instance._pages:
+            instance.links.all().delete()
+            boroughs = {borough.slug: borough for borough in Borough.objects.all()}
+            for slug, url in instance._pages.items():
+                page = ServiceLink(service=instance, borough=boroughs[slug], url=url)
+                page.full_clean()
+                page.save()
+        del instance.skip_history_when_saving
+        instance.save(update_fields=["updated_at"])
+
+
+def column_of(name):
+    """The spreadsheet column a model field's or relation's problem belongs to."""
+    return COLUMN_OF.get(name, name)
+
+
+def row_problems(result):
+    """Every problem in an import's result, one plain sentence each: "Row 7, borough: …".
+    Rows are counted as a spreadsheet shows them: the column names are row 1."""
+    problems = [str(error.error) for error in result.base_errors]
+    for number, errors in result.row_errors():
+        problems += [f"Row {number + 1}: {error.error}" for error in errors]
+    for row in result.invalid_rows:
+        for name, messages in row.error_dict.items():
+            where = f"Row {row.number + 1}"
+            if name != NON_FIELD_ERRORS:
+                where += f", {column_of(name)}"
+            problems += [f"{where}: {message}" for message in messages]
+    return problems
