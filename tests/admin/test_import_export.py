@@ -8,6 +8,7 @@ from directory.models import Organisation, Service
 from directory.spreadsheets import COLUMNS
 from tests.factories import make_service
 
+from .helpers import sign_in
 from .spreadsheets import (
     CONFIRM,
     FORMAT,
@@ -286,7 +287,7 @@ def test_the_import_pages_are_only_for_staff_who_may_change_services(client, dja
     ]
     assert [client.get(page).status_code for page in pages] == [302, 302, 302]  # sign in
     # Staff who are not commissioners manage no services: refused.
-    client.force_login(django_user_model.objects.create_user("sam", is_staff=True))
+    sign_in(client, django_user_model.objects.create_user("sam", is_staff=True))
     assert [client.get(page).status_code for page in pages] == [403, 403, 403]
     assert client.post(CONFIRM, {"import_file_name": "x"}).status_code == 403
 
@@ -304,8 +305,7 @@ def _administrator_client():
     if not get_user_model().objects.filter(username="ada").exists():
         call_command("create_commissioner", "ada", "--all-boroughs", stdout=StringIO())
     client = Client()
-    client.force_login(get_user_model().objects.get(username="ada"))
-    return client
+    return sign_in(client, get_user_model().objects.get(username="ada"))
 
 
 def test_the_real_directory_exported_and_imported_into_an_empty_one_is_the_same(
