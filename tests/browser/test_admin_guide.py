@@ -12,7 +12,9 @@ differ at each run: dates, the QR code), otherwise to a temporary folder:
 To add a step to the guide, add a `shot(page, "NN-name")` where the step's page is showing,
 and the image to docs/admin.md (the spreadsheet import has a placeholder there)."""
 
+import csv
 import datetime
+import io
 import os
 import tempfile
 import time
@@ -218,8 +220,58 @@ def test_the_commissioners_guide(guide_page):
     assert report.status == ProblemReport.Status.RESOLVED
     assert report.resolved_by.username == "wendy"
 
-    # 7. Import a spreadsheet: being built on another branch; its step goes here, with
-    # shot(page, "10-import-spreadsheet").
+    # 7. Spreadsheets: export the list, change a cell, upload it for a preview, confirm.
+    page.goto("/admin/directory/service/?borough=westminster")
+    page.get_by_role("link", name="Export").click()
+    page.get_by_label("Format").select_option(label="csv")
+    shot(page, "10-export")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Submit").click()
+    exported = Path(download.value.path()).read_bytes()
+    rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"))))
+    assert {row["slug"] for row in rows} == {
+        "westminster-youth-counselling",
+        "church-street-family-hub",
+        "paddington-parents-group",
+    }
+    for row in rows:
+        if row["slug"] == "church-street-family-hub":
+            row["opening_hours"] = "Monday to Friday, 9am to 5pm"
+    folder = Path(tempfile.mkdtemp())
+
+    def upload(rows, name):
+        path = folder / name
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        page.goto("/admin/directory/service/import/")
+        page.get_by_label("File to import").set_input_files(str(path))
+        page.get_by_label("Format").select_option(label="csv")
+        page.get_by_role("button", name="Submit").click()
+
+    # A mistyped borough: said in plain words, with what was meant, and nothing to confirm.
+    mistyped = [dict(row) for row in rows]
+    mistyped[-1]["borough"] = "Westminter"
+    upload(mistyped, "mistyped.csv")
+    expect(
+        page.get_by_text("'Westminter' is not a borough — did you mean Westminster?")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Confirm import")).to_have_count(0)
+    shot(page, "11-import-problems")
+
+    upload(rows, "westminster.csv")
+    preview = page.locator("table.import-preview")
+    church = preview.get_by_role("row", name="Church Street Family Hub")
+    expect(church).to_contain_text("Change")
+    expect(church).to_contain_text("Monday to Friday, 9am to 5pm")
+    expect(preview.get_by_role("row", name="Paddington")).to_contain_text("No change")
+    shot(page, "12-import-preview")
+    page.get_by_role("button", name="Confirm import").click()
+    expect(page.locator(".messagelist .success").first).to_be_visible()
+    shot(page, "13-import-done")
+    church_street = Service.objects.get(slug="church-street-family-hub")
+    assert church_street.opening_hours == "Monday to Friday, 9am to 5pm"
 
 
 def test_what_the_policy_blocks_is_caught(browser, live_server, westminster_directory):
