@@ -10,7 +10,7 @@ differ at each run: dates, the QR code), otherwise to a temporary folder:
     UPDATE_GUIDE_IMAGES=1 SKIP_SETUP=1 scripts/test tests/browser/test_admin_guide.py
 
 To add a step to the guide, add a `shot(page, "NN-name")` where the step's page is showing,
-and the image to docs/admin.md (the spreadsheet import has a placeholder there)."""
+and the image to docs/admin.md."""
 
 import csv
 import datetime
