@@ -2,9 +2,11 @@
 
 `page_cache` answers the directory's public pages (home, `/services/` with filters, a service's
 page) from Django's cache when the same address was answered since the directory last
-changed (directory/caching.py: the key includes the generation). It sits inside the security
-headers middleware, so a page from the cache gets the same Content-Security-Policy, HSTS and
-other headers as a fresh one. Never cached: searches (`q=`, which are sent `no-store` so no
+changed (directory/caching.py: the key includes the generation). It keeps the response as the
+middleware below it left it (gzipped for a browser that takes gzip, with the
+Content-Security-Policy and the other headers), so a page from the cache is sent exactly as
+the first one was, without compressing it again; SecurityMiddleware, above it, adds its
+headers to every response. Never cached: searches (`q=`, which are sent `no-store` so no
 browser or proxy keeps what someone searched for), anything with a shortlist (`service=`), the
 navigator (`/help/`, whose answers are private), the admin, requests with a cookie (staff
 signed in, previewing), responses that set a cookie or say `no-store`/`private`, and anything
@@ -63,8 +65,10 @@ def cacheable_response(response):
 
 
 def _key(request):
+    """The address, and whether the browser takes gzip: the page is kept as it was sent."""
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return caching.key(f"page:{address}")
+    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    return caching.key(f"page:{encoding}:{address}")
 
 
 def page_cache(get_response):

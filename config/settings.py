@@ -56,13 +56,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Gzips public pages, never the admin's (BREACH): config/page_cache.py.
+    # Public pages that are the same for everyone, from the cache, as they were sent the first
+    # time: gzipped (or not) and with every header the middleware below set (config/page_cache.py).
+    "config.page_cache.page_cache",
+    # Gzips public pages, never the admin's (BREACH).
     "config.page_cache.PublicGZipMiddleware",
     "openreferral.errors.ApiMiddleware",
     "config.middleware.security_headers",
-    # Public pages that are the same for everyone, from the cache: inside the security headers,
-    # so a cached page is sent with them too.
-    "config.page_cache.page_cache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
