@@ -6,7 +6,7 @@ service, an organisation or a vocabulary moves on (the signals below, and the bu
 whose bulk writes send no signals). A change therefore makes everything cached before it
 unreachable at once, on every app instance that shares the cache (`CACHE_URL`); the old entries
 simply expire. This is the control for a stale page after a correction (a phone number fixed
-in the admin): docs/clinical-safety.md, H16.
+in the admin): docs/clinical-safety.md, H21.
 
 `FINDHELP_PAGE_CACHE=0` turns all of it off (the benchmark's "before").
 """
