@@ -4,7 +4,8 @@ Each simulated person does one thing after another without pausing, so the figur
 requests the server answers a second, not how many people it could serve (real people pause
 for seconds between pages). The mix, by weight: the home page, the directory with the filters
 people choose most (a borough, an age group, a topic), rarer combinations of filters, searches,
-service pages (most often the better-known ones), a shortlist, and a navigator journey.
+service pages (most often the better-known ones), a shortlist, and a navigator journey
+through every question to the results.
 
 The services' addresses come from the file named by LOCUST_SLUGS (one slug a line; bench/load
 writes it); the boroughs and needs are the site's own fixed vocabularies.
@@ -12,6 +13,8 @@ writes it); the boroughs and needs are the site's own fixed vocabularies.
 
 import os
 import random
+import re
+from urllib.parse import urlencode
 
 from locust import FastHttpUser, constant, task
 
@@ -106,14 +109,54 @@ class Visitor(FastHttpUser):
                 f"/services/{a_service()}/?{chosen}", name="/services/[slug]/?service=[slugs]"
             )
 
-    @task(10)
+    @task(4)
     def navigator(self):
-        self.client.get("/help/")
-        self.client.get("/help/?answered=danger&urgent=no", name="/help/?answered=[step]")
-        needs = "&".join(f"need={n}" for n in random.sample(NEEDS, random.choice([1, 2])))
-        self.client.get(
-            f"/help/results/?who={random.choice(WHO)}&age={random.randint(5, 24)}"
-            f"&borough={random.choice(BOROUGHS)}&{needs}&impact={random.choice(IMPACT)}"
-            "&urgent=no",
-            name="/help/results/?[answers]",
-        )
+        """The questions one by one, as a browser without JavaScript answers them, then the
+        results: nine question pages, each answer's redirect to the next (the answers so far
+        sealed in its address) and the results, about 19 requests."""
+
+        def get(url):
+            response = self.client.get(url, name=_name(url), allow_redirects=False)
+            return response.status_code, response.headers.get("Location"), response.text or ""
+
+        walk_navigator(get, random)
+
+
+def _name(url):
+    path = url.split("?")[0]
+    return f"{path}?[answers]" if "?" in url else path
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
+FIELD = re.compile(r'<(?:input|select)[^>]*\bname="([a-z_]+)"')
+
+
+def navigator_answer(field, rng):
+    return {
+        "urgent": "no",
+        "who": rng.choice(WHO),
+        "age": str(rng.randint(5, 24)),
+        "borough": rng.choice(BOROUGHS),
+        "need": rng.choice(NEEDS),
+        "impact": rng.choice(IMPACT),
+    }.get(field)
+
+
+def walk_navigator(get, rng, start="/help/"):
+    """Answer each question page until the results (or give up after 30 requests). `get(url)`
+    returns (status, Location header, HTML)."""
+    url = start
+    for _ in range(30):
+        status, location, html = get(url)
+        if status in (301, 302, 303):
+            url = location
+            continue
+        if status != 200 or url.startswith("/help/results/"):
+            return url
+        pairs = HIDDEN.findall(html)
+        carried = {name for name, _ in pairs}
+        for field in dict.fromkeys(FIELD.findall(html)):
+            if field not in carried and (value := navigator_answer(field, rng)) is not None:
+                pairs.append((field, value))
+        url = f"{url.split('?')[0]}?{urlencode(pairs)}"
+    return url
