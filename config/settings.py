@@ -69,6 +69,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages that are the same for everyone, from the cache, as they were sent the first
+    # time: gzipped (or not) and with every header the middleware below set (config/page_cache.py).
+    "config.page_cache.page_cache",
+    # Gzips public pages, never the admin's (BREACH).
+    "config.page_cache.PublicGZipMiddleware",
     # Outside everything that makes an error page (ApiMiddleware's JSON ones too).
     "config.middleware.never_stored",
     "openreferral.errors.ApiMiddleware",
@@ -109,6 +114,30 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "config.wsgi.application"
+
+# The cache: shared by every app instance (Redis) when CACHE_URL is set, e.g.
+# redis://127.0.0.1:6379/0; otherwise each process keeps its own in memory. It holds the public
+# pages and lookups that are the same for everyone (directory/caching.py) and the problem
+# report form's rate limit.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "findhelp"),
+        }
+        if CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
+# Public pages and lookups from the cache until the directory changes (0 turns it off), and
+# at most this many seconds.
+FINDHELP_PAGE_CACHE = env_bool("FINDHELP_PAGE_CACHE", True)
+FINDHELP_PAGE_CACHE_SECONDS = int(os.environ.get("FINDHELP_PAGE_CACHE_SECONDS", "600"))
 
 DATABASES = {
     "default": dj_database_url.config(

@@ -19,6 +19,10 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         # Search's word stems on SQLite (directory/backends/portable_search.py).
         connection_created.connect(_register_sqlite_functions)
+        # A change to the directory moves the cache's generation on (directory/caching.py).
+        from .caching import connect_signals
+
+        connect_signals()
 
 
 class FindHelpAdminConfig(admin_apps.AdminConfig):

@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import F, IntegerField, Value
 from django.http import QueryDict
 
+from . import caching
 from .form_fields import Option
 from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
@@ -112,7 +113,11 @@ def _choices_sql(vendor):
 
 def choice_rows():
     """{filter name: [(slug, label)]} for every vocabulary filter and the age bands, in the
-    order people see them, in one query."""
+    order people see them: from the cache until a vocabulary changes, or in one query."""
+    return caching.remembered("filter-choices", _read_choice_rows)
+
+
+def _read_choice_rows():
     sql, params = _choices_sql(connection.vendor)
     rows = {name: [] for name in CHOICE_NAMES}
     with connection.cursor() as cursor:

@@ -1,28 +1,48 @@
-"""Database housekeeping that several features share."""
+"""Keeping the database fast after bulk writes.
 
-from django.db import connections, router
+PostgreSQL plans each query from its statistics on the tables. After a bulk load (thousands of
+new services and links) those statistics say the tables are still small until autovacuum gets
+round to them, minutes later, and in the meantime the planner picks plans that read whole
+tables. The bulk commands (`load_directory`, `generate_directory`, `import_openreferral`) call
+`analyze()` on what they wrote, so the site is fast straight away.
+"""
 
-
-def tables_of(*models):
-    """The tables behind these models: each model's own, and its many-to-many link tables."""
-    tables = []
-    for model in models:
-        tables.append(model._meta.db_table)
-        for field in model._meta.local_many_to_many:
-            tables.append(field.remote_field.through._meta.db_table)
-    return list(dict.fromkeys(tables))
+from django.db import connections
 
 
-def analyze(*models, using=None):
-    """Refresh the query planner's statistics for these models' tables (and their
-    many-to-many tables) after a bulk change, such as an import: PostgreSQL otherwise plans
-    with the old row counts until autovacuum gets round to it. SQLite has ANALYZE too; other
-    databases are left alone."""
-    if not models:
-        return
-    connection = connections[using or router.db_for_write(models[0])]
-    if connection.vendor not in ("postgresql", "sqlite"):
-        return
+def _tables(model):
+    """The model's table, its many-to-many link tables, and its history tables
+    (django-simple-history's record of the model and of each of its links)."""
+    tables = [model._meta.db_table]
+    for field in model._meta.local_many_to_many:
+        through = field.remote_field.through
+        if through._meta.auto_created:
+            tables.append(through._meta.db_table)
+    manager = getattr(model._meta, "simple_history_manager_attribute", None)
+    historical = getattr(model, manager).model if manager else None
+    if historical is not None:
+        tables.append(historical._meta.db_table)
+        # Each history-of-links table (HistoricalService_needs…) points at the history row.
+        tables += [
+            relation.related_model._meta.db_table
+            for relation in historical._meta.related_objects
+            if relation.related_model._meta.db_table.startswith(historical._meta.db_table)
+        ]
+    return tables
+
+
+def analyze(*models, using="default"):
+    """Refresh the planner's statistics for these models' tables (with their link and history
+    tables). PostgreSQL: `ANALYZE` on just those tables; SQLite: `ANALYZE` (the whole file,
+    which is small). Returns the tables analysed (empty on other databases)."""
+    connection = connections[using]
+    tables = list(dict.fromkeys(table for model in models for table in _tables(model)))
     with connection.cursor() as cursor:
-        for table in tables_of(*models):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+        if connection.vendor == "postgresql":
+            if tables:
+                cursor.execute(f"ANALYZE {', '.join(map(connection.ops.quote_name, tables))}")
+            return tables
+        if connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
+            return tables
+    return []

@@ -282,10 +282,15 @@ def search_terms(query, everyday_phrases=()):
 
 
 def everyday_phrases():
-    """The admin's phrases: (phrase, need slug, words to search for instead), one query."""
+    """The admin's phrases: (phrase, need slug, words to search for instead), one query, or
+    none while the cache has them (directory/caching.py)."""
+    from . import caching
     from .models import SearchPhrase
 
-    return list(SearchPhrase.objects.values_list("phrase", "need__slug", "search_for"))
+    def read():
+        return list(SearchPhrase.objects.values_list("phrase", "need__slug", "search_for"))
+
+    return caching.remembered("everyday-phrases", read)
 
 
 def fit_conditions(queryset, boroughs=()):

@@ -8,6 +8,7 @@ from dataclasses import replace
 from django import forms
 from django.db.models import F, IntegerField, Value
 
+from directory import caching
 from directory.coverage import boroughs_with_local_services
 from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
@@ -56,7 +57,14 @@ def _vocabulary_rows():
 
 
 def vocabulary_choices(names):
-    """{field name: [(slug, label)]} for these fields, in their order, in one query."""
+    """{field name: [(slug, label)]} for these fields, in their order, in one query, or none
+    while the cache has them (directory/caching.py)."""
+    return caching.remembered(
+        f"navigator-choices:{','.join(names)}", lambda: _read_vocabulary_choices(names)
+    )
+
+
+def _read_vocabulary_choices(names):
     querysets = _vocabulary_rows()
     selects = [
         querysets[name]
@@ -236,7 +244,10 @@ class WhereForm(QuestionForm):
     def borough_groups(self):
         """The borough choices as the select groups them: where we list local services, and
         where only national ones (so people know before they go on), in one query."""
-        covered = set(boroughs_with_local_services().values_list("slug", flat=True))
+        covered = caching.remembered(
+            "covered-boroughs",
+            lambda: set(boroughs_with_local_services().values_list("slug", flat=True)),
+        )
         options = self.options("borough")
         first, boroughs, unknown = options[0], options[1:-1], options[-1]
         return [

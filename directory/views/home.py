@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.db.models import CharField, F, IntegerField, Value
 from django.shortcuts import render
 
+from .. import caching
 from ..coverage import boroughs_with_local_services
 from ..models import Need, ThriveCategory
 
@@ -43,7 +44,7 @@ def home_rows():
 
 
 def home(request):
-    needs, thrive_categories, covered = home_rows()
+    needs, thrive_categories, covered = caching.remembered("home-rows", home_rows)
     return render(
         request,
         "directory/home.html",

@@ -18,8 +18,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
+from directory import caching
 from directory.backends import backend
 from directory.london import BOROUGHS, borough_slug
+from directory.maintenance import analyze
 from directory.models import Language, Organisation, Service
 from directory.phone import is_valid_uk_phone
 from directory.vocabulary import VOCABULARIES
@@ -456,5 +458,9 @@ class Command(BaseCommand):
                 database.rebuild(Service.objects.filter(pk__in=[s.pk for s in created]))
             if options["verbosity"] > 1:
                 self.stdout.write(f"  {numbers.stop} services")
+        # Planner statistics for the new rows now, not when autovacuum gets round to it (the
+        # bulk inserts send no signals, so the cache is told here too).
+        analyze(Organisation, Service, Language)
+        caching.data_changed()
         made = max(services - start, 0)
         self.stdout.write(self.style.SUCCESS(f"Generated {made} services (seed {seed})"))

@@ -3,7 +3,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from directory import caching
 from directory.loading import DirectoryDataError, load_directory_file
+from directory.maintenance import analyze
+from directory.models import Language, Location, Organisation, Service, ServiceLink
 
 DEFAULT_PATH = Path(settings.BASE_DIR) / "fixtures" / "directory.json"
 
@@ -25,6 +28,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{path} has {len(error.problems)} problem(s); nothing was loaded:\n{error}"
             ) from error
+        # Fresh planner statistics for what was written; pages cached before are out of date.
+        analyze(Organisation, Service, Location, ServiceLink, Language)
+        caching.data_changed()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {report.created + report.updated} services "

@@ -1,5 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from directory import caching
+from directory.maintenance import analyze
+from directory.models import Language, Location, Organisation, Service
 from openreferral.importing import SourceError, import_source
 
 
@@ -23,6 +26,8 @@ class Command(BaseCommand):
             report = import_source(source, timeout=timeout, delay=delay)
         except SourceError as error:
             raise CommandError(f"Cannot read the source: {error}") from error
+        analyze(Organisation, Service, Location, Language)
+        caching.data_changed()
         write = self.stdout.write
         write(
             f"Imported from {source}: {report.created} new, {report.updated} updated, "

@@ -1,0 +1,97 @@
+"""What is the same for everyone, kept in Django's cache until the directory changes.
+
+Every cached thing (a public page, the filter choices, the home page's lists) is stored under
+a key that includes the directory's *generation*: a number in the cache that any change to a
+service, an organisation or a vocabulary moves on (the signals below, and the bulk commands,
+whose bulk writes send no signals). A change therefore makes everything cached before it
+unreachable at once, on every app instance that shares the cache (`CACHE_URL`); the old entries
+simply expire. This is the control for a stale page after a correction (a phone number fixed
+in the admin): docs/clinical-safety.md, H21.
+
+`FINDHELP_PAGE_CACHE=0` turns all of it off (the benchmark's "before").
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+GENERATION_KEY = "findhelp:generation"
+
+
+def enabled():
+    return settings.FINDHELP_PAGE_CACHE
+
+
+def generation():
+    """The directory's current generation (a new cache starts at 1)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there (cache cleared or restarted): start again past any old one
+        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+
+
+def data_changed(**kwargs):
+    """Move the generation on: everything cached so far is out of date. Now, and again once
+    the change is committed: in between, another request could read the old rows and cache
+    them under the new generation."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def key(name):
+    return f"findhelp:{generation()}:{name}"
+
+
+def remembered(name, compute, timeout=None):
+    """compute(), kept until the directory changes (or `timeout` seconds)."""
+    if not enabled():
+        return compute()
+    cache_key = key(name)
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, timeout or settings.FINDHELP_PAGE_CACHE_SECONDS)
+    return value
+
+
+def watched_models():
+    """Every model a public page shows: services and what they link to."""
+    from .models import (
+        AgeBand,
+        EligibilityCriterion,
+        Location,
+        Organisation,
+        SearchPhrase,
+        SearchWord,
+        Service,
+        ServiceLink,
+    )
+    from .vocabulary import VOCABULARIES
+
+    models = {Service, Organisation, Location, ServiceLink, AgeBand, EligibilityCriterion}
+    models |= {SearchPhrase, SearchWord}
+    return models | {vocabulary.model for vocabulary in VOCABULARIES}
+
+
+def connect_signals():
+    from .models import Service
+
+    for model in watched_models():
+        uid = f"findhelp-cache-{model._meta.label}"
+        post_save.connect(data_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(data_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    for field in Service._meta.local_many_to_many:
+        m2m_changed.connect(
+            data_changed,
+            sender=field.remote_field.through,
+            dispatch_uid=f"findhelp-cache-{field.name}-links",
+        )

@@ -1,0 +1,118 @@
+"""Public pages from the cache, until the directory changes; compressed, but never the admin."""
+
+import gzip
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config import page_cache
+from directory import caching
+from tests.factories import make_service
+
+
+def queries_for(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries.captured_queries)
+
+
+@pytest.fixture
+def service(db):
+    return make_service(
+        name="Riverside Counselling",
+        slug="riverside",
+        borough=["westminster"],
+        phone="020 7946 0001",
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/services/", "/services/?borough=westminster&age=15", "/services/riverside/"]
+)
+def test_a_public_page_comes_from_the_cache_with_the_same_headers(client, service, url):
+    first, queries = queries_for(client, url)
+    assert first.status_code == 200 and queries > 0
+    again, queries = queries_for(client, url)
+    assert queries == 0
+    assert again.content == first.content
+    for header in ["Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"]:
+        assert again[header] == first[header]
+    assert again.cookies == {}
+
+
+def test_a_correction_shows_at_once(client, service):
+    assert "020 7946 0001" in client.get("/services/riverside/").content.decode()
+    client.get("/services/?borough=westminster")
+    service.phone = "020 7946 0002"
+    service.save()
+    page = client.get("/services/riverside/").content.decode()
+    assert "020 7946 0002" in page and "020 7946 0001" not in page
+    service.boroughs.clear()  # links change too
+    assert "Riverside" not in client.get("/services/?borough=westminster").content.decode()
+
+
+def test_bulk_commands_move_the_generation_on(db):
+    before = caching.generation()
+    call_command("generate_directory", services=3, verbosity=0)
+    assert caching.generation() > before
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/services/?q=anxiety",
+        "/services/?service=riverside",
+        "/services/riverside/?service=riverside",
+        "/shortlist/?service=riverside",
+        "/help/",
+        "/help/results/?who=young-person&age=15&borough=westminster&need=anxiety&impact=a-lot"
+        "&urgent=no",
+        "/services/riverside/report/",
+    ],
+)
+def test_private_or_personal_pages_are_never_cached(client, service, url, rf):
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    assert cache.get(page_cache._key(rf.get(url))) is None
+
+
+def test_the_cache_key_test_itself(client, service, rf):
+    client.get("/services/riverside/")
+    assert cache.get(page_cache._key(rf.get("/services/riverside/"))) is not None
+
+
+def test_a_search_is_sent_no_store(client, service):
+    assert "no-store" in client.get("/services/?q=anxiety")["Cache-Control"]
+
+
+def test_staff_signed_in_never_get_a_cached_page(client, service, django_user_model):
+    client.get("/services/riverside/")
+    signed_in = django_user_model.objects.create_superuser("commissioner", "c@example.org", "pw")
+    client.force_login(signed_in)
+    _, queries = queries_for(client, "/services/riverside/")
+    assert queries > 0
+
+
+def test_switched_off(client, service, settings):
+    settings.FINDHELP_PAGE_CACHE = False
+    client.get("/services/")
+    _, queries = queries_for(client, "/services/")
+    assert queries > 0
+
+
+def test_public_pages_are_gzipped_the_admin_is_not(client, service, django_user_model):
+    response = client.get("/services/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Riverside Counselling" in gzip.decompress(response.content)
+    cached = client.get("/services/", HTTP_ACCEPT_ENCODING="gzip")
+    assert gzip.decompress(cached.content) == gzip.decompress(response.content)
+    assert "Content-Encoding" not in client.get("/services/")  # only when asked for
+    login = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip")
+    assert login.status_code == 200 and "Content-Encoding" not in login
+    user = django_user_model.objects.create_superuser("commissioner", "c@example.org", "pw")
+    client.force_login(user)
+    assert "Content-Encoding" not in client.get("/admin/", HTTP_ACCEPT_ENCODING="gzip")
+    assert "Content-Encoding" not in client.get("/services/", HTTP_ACCEPT_ENCODING="gzip")
