@@ -266,8 +266,14 @@ class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
 
     def _update(self, request, queryset, done, **fields):
         chosen = queryset.count()  # before the update: the list's filter may be on its field
-        services = editable_services(request.user, queryset).values("pk")
-        count = Service.objects.filter(pk__in=services).update(updated_at=timezone.now(), **fields)
+        # Saved one by one, not with update(): each change is recorded in the history, and
+        # the public pages cached before it are replaced (directory/caching.py).
+        count = 0
+        for service in editable_services(request.user, queryset):
+            for name, value in fields.items():
+                setattr(service, name, value)
+            service.save(update_fields=[*fields, "updated_at"])
+            count += 1
         skipped = chosen - count
         self.message_user(request, f"{count} {done}.", messages.SUCCESS)
         if skipped:

@@ -118,3 +118,23 @@ def test_the_admin_home_lists_every_borough_for_an_administrator(make_commission
     page = make_commissioner("ada", all_boroughs=True).get("/admin/").content.decode()
     assert ">Hammersmith and Fulham</th>" in page
     assert ">Westminster</th>" in page
+
+
+def test_an_archived_service_leaves_the_public_pages_at_once_and_the_history_says_so(
+    client, westminster, westminster_service
+):
+    page = f"/services/{westminster_service.slug}/"
+    assert client.get(page).status_code == 200  # now in the page cache
+    assert westminster_service.name in client.get("/services/").content.decode()
+    versions = westminster_service.history.count()
+
+    westminster.post(
+        "/admin/directory/service/",
+        {"action": "archive", "_selected_action": [westminster_service.pk]},
+    )
+
+    assert client.get(page).status_code == 404
+    assert westminster_service.name not in client.get("/services/").content.decode()
+    assert westminster_service.history.count() == versions + 1
+    assert westminster_service.history.first().status == "archived"
+    assert westminster_service.history.first().history_user.username == "wendy"
