@@ -69,13 +69,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that makes an error page (ApiMiddleware's JSON ones too), and outside
+    # the page cache: a filtered list is kept by the server's cache but told to no browser.
+    "config.middleware.never_stored",
     # Public pages that are the same for everyone, from the cache, as they were sent the first
     # time: gzipped (or not) and with every header the middleware below set (config/page_cache.py).
     "config.page_cache.page_cache",
     # Gzips public pages, never the admin's (BREACH).
     "config.page_cache.PublicGZipMiddleware",
-    # Outside everything that makes an error page (ApiMiddleware's JSON ones too).
-    "config.middleware.never_stored",
     "openreferral.errors.ApiMiddleware",
     "config.middleware.security_headers",
     # A database that cannot be reached: 503 with the crisis lines (JSON under /api/).

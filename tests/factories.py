@@ -2,6 +2,8 @@
 
 import itertools
 
+from django.db.models.signals import post_save
+
 from directory.models import Organisation, Service
 from directory.vocabulary import BY_KEY
 
@@ -45,5 +47,7 @@ def make_service(**fields):
                 vocabulary.model.objects.filter(slug__in=slugs)
             )
     del service.skip_history_when_saving
-    service.save(update_fields=["updated_at"])
+    # The history record of its creation, links included (and the cache told), without
+    # saving the row again.
+    post_save.send(Service, instance=service, created=True, raw=False, using=service._state.db)
     return service

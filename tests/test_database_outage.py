@@ -1,7 +1,8 @@
 """A real outage: the site under gunicorn on its own throwaway PostgreSQL server, which this test
 starts, stops and starts again. While it is down every page that needs it answers 503 with the
-crisis lines, the API 503 in JSON, /healthz 503, and urgent help 200; when it is back the same
-gunicorn answers 200 again, without a restart.
+crisis lines, the API 503 in JSON, /healthz 503, and urgent help 200; pages the page cache
+already holds are still answered from it; when it is back the same gunicorn answers 200 again,
+without a restart.
 
 Its own cluster (initdb into a temporary folder, a spare port), so the test database every other
 test uses is never touched. PostgreSQL refuses to run as root: as root (CI), the server runs as
@@ -30,7 +31,10 @@ POSTGRES_BINARIES = sorted(
     glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name)
 )
 ANSWERS = "who=young-person&age=15&borough=westminster&urgent=no&need=anxiety&impact=a-little"
-PAGES = ["/", "/services/", "/services/kooth-bi-borough/", f"/help/results/?{ANSWERS}"]
+# Opened before the outage: the page cache keeps them, so they are still there during it.
+CACHED = ["/", "/services/", "/services/kooth-bi-borough/"]
+# Not in the cache: a search, a page no one opened yet, the navigator's results.
+PAGES = ["/services/?q=anxiety", "/services/camhs-westminster/", f"/help/results/?{ANSWERS}"]
 API = ["/api/v1/services", f"/api/v1/navigator?{ANSWERS}"]
 
 
@@ -171,13 +175,17 @@ def test_the_site_answers_an_outage_with_503s_and_recovers_without_a_restart(
 ):
     base, cluster, server, log = site_on_its_own_postgresql
 
-    for path in [*PAGES, *API, "/urgent-help/"]:
+    for path in [*CACHED, *API, "/urgent-help/"]:
         assert fetch(base, path)[0] == 200, path
+    before = {path: fetch(base, path)[2] for path in CACHED}
     assert json.loads(fetch(base, "/healthz")[2]) == {"status": "ok", "database": "ok"}
 
     cluster.stop()  # the kept connection dies with it
 
     for _ in range(2):  # first the dead connection, then a refused one
+        for path in CACHED:
+            status, _, body = fetch(base, path)
+            assert (status, body) == (200, before[path]), path
         for path in PAGES:
             status, headers, body = fetch(base, path)
             assert status == 503, path
@@ -202,7 +210,7 @@ def test_the_site_answers_an_outage_with_503s_and_recovers_without_a_restart(
     cluster.start()
 
     wait_for(base, "/healthz", 200)
-    for path in [*PAGES, *API, "/urgent-help/"]:
+    for path in [*CACHED, *PAGES, *API, "/urgent-help/"]:
         assert fetch(base, path)[0] == 200, path
     assert server.poll() is None  # the same gunicorn, never restarted
     assert "Traceback" not in log.read_text()  # one line for each failed request, no more

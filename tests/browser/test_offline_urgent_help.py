@@ -87,7 +87,10 @@ def test_urgent_help_opens_offline_with_its_styles_and_nothing_else_is_kept(
         "getComputedStyle(document.querySelector('.nhsuk-header')).backgroundColor"
     )
     assert header == "rgb(0, 94, 184)"  # NHS blue: the kept stylesheet applied
-    assert server_requests == []  # all from the copy, none from the network
+    # All from the copy. The one request that may still reach the server is the browser's own
+    # check for a new worker script, which Chromium's offline emulation does not cover (a real
+    # phone without a network just fails it): never the page or what it loads.
+    assert set(server_requests) <= {"/sw.js"}
 
     # Urgent help for a borough falls back to the copy, which lists every national line.
     page.goto("/urgent-help/?borough=westminster")
@@ -95,7 +98,7 @@ def test_urgent_help_opens_offline_with_its_styles_and_nothing_else_is_kept(
 
     with pytest.raises(PlaywrightError):
         page.goto("/services/")  # any other page goes to the network, and there is none
-    assert server_requests == []
+    assert set(server_requests) <= {"/sw.js"}
 
 
 def test_a_changed_crisis_number_reaches_the_offline_copy_on_the_next_page(new_page, monkeypatch):
