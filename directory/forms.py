@@ -8,6 +8,11 @@ class ProblemReportForm(forms.ModelForm):
     # A report with it filled in is thanked and thrown away.
     website = forms.CharField(required=False, max_length=200)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the problems themselves: no "---------" radio button to choose.
+        self.fields["problem"].choices = ProblemReport.Problem.choices
+
     def is_bot(self):
         return bool(self.cleaned_data.get("website"))
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import Client
 
@@ -30,6 +32,13 @@ def test_a_member_of_the_public_can_report_a_wrong_phone_number(client, kooth):
     assert (report.service, report.problem, report.status) == (kooth, "contact", "new")
     assert report.details == "The number is 0800 1111"
     assert "Thank you" in client.get(response["Location"]).content.decode()
+
+
+def test_the_choices_are_the_problems_only(client, kooth):
+    page = client.get("/services/kooth/report/").content.decode()
+    offered = re.findall(r'name="problem" type="radio" value="([^"]*)"', page)
+    assert offered == [value for value, _ in ProblemReport.Problem.choices]
+    assert "---------" not in page
 
 
 def test_a_report_without_a_choice_keeps_what_was_typed_and_says_what_to_do(client, kooth):
