@@ -4,7 +4,9 @@ PostgreSQL plans each query from its statistics on the tables. After a bulk load
 new services and links) those statistics say the tables are still small until autovacuum gets
 round to them, minutes later, and in the meantime the planner picks plans that read whole
 tables. The bulk commands (`load_directory`, `generate_directory`, `import_openreferral`) call
-`analyze()` on what they wrote, so the site is fast straight away.
+`analyze()` on what they wrote, so the site is fast straight away. The GIN indexes matter too:
+after a bulk write their new entries wait in a pending list that every query reads through (a
+borough filter on 50,000 services: 4.6 ms in the index before, 0.3 ms after merging it).
 """
 
 from django.db import connections
@@ -31,16 +33,36 @@ def _tables(model):
     return tables
 
 
+# Each GIN index on these tables (the vocabulary and search columns): a bulk write leaves its
+# new entries in a "pending list" that every search reads through until it is merged.
+GIN_INDEXES = """
+    SELECT index.indexrelid::regclass::text FROM pg_index index
+    JOIN pg_class class ON class.oid = index.indexrelid
+    JOIN pg_am method ON method.oid = class.relam
+    WHERE method.amname = 'gin' AND index.indrelid::regclass::text = ANY(%s)
+"""
+
+
 def analyze(*models, using="default"):
     """Refresh the planner's statistics for these models' tables (with their link and history
-    tables). PostgreSQL: `ANALYZE` on just those tables; SQLite: `ANALYZE` (the whole file,
-    which is small). Returns the tables analysed (empty on other databases)."""
+    tables). PostgreSQL: outside a transaction `VACUUM (ANALYZE)` on just those tables, which
+    also clears the dead row versions a bulk write leaves (the generator writes each service
+    twice) and merges the GIN indexes' pending entries; inside one (where VACUUM cannot run)
+    `ANALYZE` and the pending entries merged. SQLite: `ANALYZE` (the whole file, which is
+    small). Returns the tables analysed (empty on other databases)."""
     connection = connections[using]
     tables = list(dict.fromkeys(table for model in models for table in _tables(model)))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             if tables:
-                cursor.execute(f"ANALYZE {', '.join(map(connection.ops.quote_name, tables))}")
+                names = ", ".join(map(connection.ops.quote_name, tables))
+                if connection.get_autocommit() and not connection.in_atomic_block:
+                    cursor.execute(f"VACUUM (ANALYZE) {names}")
+                else:
+                    cursor.execute(f"ANALYZE {names}")
+                    cursor.execute(GIN_INDEXES, [tables])
+                    for (index,) in cursor.fetchall():
+                        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
             return tables
         if connection.vendor == "sqlite":
             cursor.execute("ANALYZE")
