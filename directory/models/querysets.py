@@ -7,10 +7,12 @@ import datetime
 
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from ..backends import backend
 from ..vocabulary import BY_KEY, VOCABULARIES
+from ..vocabulary_rows import fill_vocabulary_lists
 
 REVIEW_INTERVAL_DAYS = 365
 
@@ -24,6 +26,35 @@ def _prefetch(*keys):
 
 
 class ServiceQuerySet(models.QuerySet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._listed_vocabularies = ()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._listed_vocabularies = self._listed_vocabularies
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if not fetched and self._listed_vocabularies and self._iterable_class is ModelIterable:
+            fill_vocabulary_lists(self._result_cache, self._listed_vocabularies)
+
+    def with_vocabulary_lists(self, *keys):
+        """Each vocabulary's linked rows as the plain list `service.<key>_list`, for a whole
+        page at once. On PostgreSQL, from the slugs the database derives on each service and
+        the vocabularies kept in memory (directory/vocabulary_rows.py): no query at all. The
+        derived columns are what every filter already reads, so the lists and the filters
+        cannot disagree. Elsewhere, one prefetch query a vocabulary."""
+        if not backend(self.db).derives_columns:
+            return self.prefetch_related(*_prefetch(*keys))
+        keys = tuple(dict.fromkeys((*self._listed_vocabularies, *keys)))
+        wanted = {BY_KEY[key].column for key in keys}
+        clone = self.defer(None).defer(*(c for c in DERIVED_COLUMNS if c not in wanted))
+        clone._listed_vocabularies = keys
+        return clone
+
     def published(self):
         return self.filter(status=self.model.Status.PUBLISHED)
 
@@ -113,31 +144,20 @@ class ServiceQuerySet(models.QuerySet):
     def with_card_data(self):
         """What a service card shows (organisation, places, ways in), in a fixed number of
         queries, as Service.borough_list and referral_list."""
-        from .lookups import Borough
-
-        return self.select_related("organisation").prefetch_related(
-            *_prefetch("referral"),
-            Prefetch(
-                "boroughs", queryset=Borough.objects.only("name", "slug"), to_attr="borough_list"
-            ),
-        )
+        return self.select_related("organisation").with_vocabulary_lists("referral", "borough")
 
     def with_match_data(self):
         """What the navigator explains a match with: ways in, THRIVE categories, needs,
         delivery and eligibility criteria, as Service.referral_list and friends."""
-        return self.prefetch_related(
-            *_prefetch("referral", "thrive", "need", "delivery", "eligibility")
-        )
+        return self.with_vocabulary_lists("referral", "thrive", "need", "delivery", "eligibility")
 
     def with_detail_data(self):
         """Everything the service page shows."""
         return (
             self.with_card_data()
             .with_match_data()
-            .prefetch_related(
-                *_prefetch("language", "audience"),
-                Prefetch("locations", to_attr="location_list"),
-            )
+            .with_vocabulary_lists("language", "audience")
+            .prefetch_related(Prefetch("locations", to_attr="location_list"))
             .with_links()
         )
 

@@ -75,6 +75,7 @@ def test_an_empty_shortlist_explains_how_to_add(client, services):
 
 def test_the_shortlist_costs_the_same_queries_for_one_or_many(client):
     slugs = [make_service(slug=f"s{n}").slug for n in range(12)]
+    client.get(f"/shortlist/?service={slugs[-1]}")  # the vocabularies, read once a change
     with CaptureQueriesContext(connection) as one:
         client.get(f"/shortlist/?service={slugs[0]}")
     with CaptureQueriesContext(connection) as many:
