@@ -1,4 +1,7 @@
+import functools
+
 from django import template
+from django.template.loader import get_template
 from django.utils.html import format_html
 
 from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
@@ -39,6 +42,21 @@ def helplines(style, local_line=None, borough_name=""):
         "local_line": local_line,
         "borough_name": borough_name,
     }
+
+
+@register.simple_tag
+def filter_fields(fields):
+    """The directory's filters after the search box, as templates/includes/
+    service_filter_fields.html draws them."""
+    return _drawn_filter_fields(tuple(fields[1:]))
+
+
+@functools.lru_cache(maxsize=256)
+def _drawn_filter_fields(fields):
+    """Kept by what the fields hold (their choices, which are chosen, any error): the same
+    filters are drawn on most pages of results, and drawing them was a third of a search
+    page's time. The search words are not among them."""
+    return get_template("includes/service_filter_fields.html").render({"fields": fields})
 
 
 @register.simple_tag(takes_context=True)
