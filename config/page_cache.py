@@ -73,6 +73,10 @@ def _key(request):
 
 def page_cache(get_response):
     def middleware(request):
+        with caching.one_generation_a_request():
+            return _answer(request)
+
+    def _answer(request):
         if request.path == "/services/" and "q" in request.GET:
             response = get_response(request)
             # What someone searched for stays off shared devices and proxies.

@@ -11,6 +11,9 @@ in the admin): docs/clinical-safety.md, H21.
 `FINDHELP_PAGE_CACHE=0` turns all of it off (the benchmark's "before").
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -18,13 +21,36 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "findhelp:generation"
 
+_this_request = threading.local()
+
 
 def enabled():
     return settings.FINDHELP_PAGE_CACHE
 
 
+@contextmanager
+def one_generation_a_request():
+    """Inside (a request, config/page_cache.py), the generation is read from the cache once,
+    not for every cached thing the page uses, and again only after a change in this request."""
+    _this_request.active = True
+    _this_request.generation = None
+    try:
+        yield
+    finally:
+        _this_request.active = False
+        _this_request.generation = None
+
+
 def generation():
     """The directory's current generation (a new cache starts at 1)."""
+    if not getattr(_this_request, "active", False):
+        return _read_generation()
+    if _this_request.generation is None:
+        _this_request.generation = _read_generation()
+    return _this_request.generation
+
+
+def _read_generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -33,10 +59,11 @@ def generation():
 
 
 def _bump():
+    _this_request.generation = None
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there (cache cleared or restarted): start again past any old one
-        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+        cache.set(GENERATION_KEY, _read_generation() + 1, timeout=None)
 
 
 def data_changed(**kwargs):
