@@ -116,3 +116,27 @@ def test_public_pages_are_gzipped_the_admin_is_not(client, service, django_user_
     client.force_login(user)
     assert "Content-Encoding" not in client.get("/admin/", HTTP_ACCEPT_ENCODING="gzip")
     assert "Content-Encoding" not in client.get("/services/", HTTP_ACCEPT_ENCODING="gzip")
+
+
+def test_a_page_reads_the_generation_once_and_again_after_a_change(rf, service, monkeypatch):
+    reads = []
+    read = caching._read_generation
+    monkeypatch.setattr(caching, "_read_generation", lambda: reads.append(1) or read())
+    with caching.one_generation_a_request():
+        first = caching.generation()
+        caching.remembered("one", lambda: 1)
+        caching.remembered("two", lambda: 2)
+        assert len(reads) == 1
+        service.save()  # a change within the request: the next thing kept is under the new one
+        assert caching.generation() > first
+    assert caching.generation() == caching.generation()  # outside a request: read each time
+    assert len(reads) >= 4
+
+
+def test_the_filters_show_what_each_page_chose(client, service):
+    """The filters are drawn once for each different form (directory_tags.filter_fields)."""
+    anxiety = 'value="anxiety" checked'
+    assert anxiety in client.get("/services/?need=anxiety").content.decode()
+    assert anxiety not in client.get("/services/?need=sleep").content.decode()
+    assert anxiety not in client.get("/services/?q=counselling").content.decode()
+    assert anxiety in client.get("/services/?q=counselling&need=anxiety").content.decode()
