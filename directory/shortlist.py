@@ -6,6 +6,7 @@ the shortlist page's link is the list."""
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -61,7 +62,9 @@ class Shortlist:
 
     def query_on(self, query):
         """A copy of a page's query (a QueryDict) carrying this shortlist."""
-        carried = query.copy()
+        carried = QueryDict(mutable=True)
+        for key, values in query.lists():  # not query.copy(): a deep copy, for every card
+            carried.setlist(key, list(values))
         carried.setlist(PARAMETER, list(self.slugs))
         return carried
 
