@@ -12,6 +12,7 @@ in the admin): docs/clinical-safety.md, H21.
 """
 
 import threading
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -42,7 +43,7 @@ def one_generation_a_request():
 
 
 def generation():
-    """The directory's current generation (a new cache starts at 1)."""
+    """The directory's current generation."""
     if not getattr(_this_request, "active", False):
         return _read_generation()
     if _this_request.generation is None:
@@ -53,8 +54,12 @@ def generation():
 def _read_generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        # A cache that is new, cleared or restarted starts from the time, in microseconds,
+        # never from a number used before: the app processes' own copies (`remembered`) of
+        # an earlier generation must not be taken for this one's.
+        start = time.time_ns() // 1000
+        cache.add(GENERATION_KEY, start, timeout=None)
+        value = cache.get(GENERATION_KEY, start)
     return value
 
 
@@ -78,16 +83,34 @@ def key(name):
     return f"findhelp:{generation()}:{name}"
 
 
+_kept_here = {}  # {generation: {name: value}}: this process's copies, the latest generation only
+
+
 def remembered(name, compute, timeout=None):
-    """compute(), kept until the directory changes (or `timeout` seconds)."""
+    """compute(), kept until the directory changes (or, in the shared cache, `timeout`
+    seconds). Each app process also keeps its own copy for the current generation, so a page
+    that reads the filter choices does not fetch and unpickle them from Redis every time."""
     if not enabled():
         return compute()
+    current = generation()
+    here = _kept_here.get(current)
+    if here is None:
+        _kept_here.clear()
+        here = _kept_here[current] = {}
+    if name in here:
+        return here[name]
     cache_key = key(name)
     value = cache.get(cache_key)
     if value is None:
         value = compute()
         cache.set(cache_key, value, timeout or settings.FINDHELP_PAGE_CACHE_SECONDS)
+    here[name] = value
     return value
+
+
+def forget_copies_here():
+    """Drop this process's own copies (the tests, after clearing the cache)."""
+    _kept_here.clear()
 
 
 def watched_models():

@@ -5,30 +5,18 @@ page of services. On PostgreSQL each service carries the slugs it is linked to
 (`need_slugs`…), so a page's `service.need_list` can be made from those and these rows, in
 the vocabulary's own order, without asking the database (ServiceQuerySet.with_vocabulary_lists).
 
-The rows are kept per directory generation (directory/caching.py): any change to a vocabulary
-moves the generation on, so the next page reads them afresh. With the cache off
-(`FINDHELP_PAGE_CACHE=0`) they are read for each page.
+The rows are kept until the directory changes (`caching.remembered`, which also keeps a copy
+in each app process): any change to a vocabulary moves the generation on, so the next page
+reads them afresh. With the cache off (`FINDHELP_PAGE_CACHE=0`) they are read for each page.
 """
 
 from . import caching
 from .vocabulary import BY_KEY
 
-_kept = {}  # {generation: {key: [rows]}}, the latest generation only
-
 
 def vocabulary_rows(keys):
     """{vocabulary key: its rows in their usual order}, for these keys."""
-    if not caching.enabled():
-        return {key: _read(key) for key in keys}
-    generation = caching.generation()
-    if generation not in _kept:
-        _kept.clear()
-        _kept[generation] = {}
-    kept = _kept[generation]
-    for key in keys:
-        if key not in kept:
-            kept[key] = _read(key)
-    return kept
+    return {key: caching.remembered(f"vocabulary:{key}", lambda k=key: _read(k)) for key in keys}
 
 
 def _read(key):

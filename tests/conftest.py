@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from directory import caching
+
 
 @pytest.fixture
 def real_directory(db):
@@ -37,5 +39,7 @@ def real_directory_read(real_directory_for_module, db):
 def _empty_cache():
     """Each test starts with an empty cache (the report form's rate limit lives there)."""
     cache.clear()
+    caching.forget_copies_here()
     yield
     cache.clear()
+    caching.forget_copies_here()

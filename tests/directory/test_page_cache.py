@@ -140,3 +140,10 @@ def test_the_filters_show_what_each_page_chose(client, service):
     assert anxiety not in client.get("/services/?need=sleep").content.decode()
     assert anxiety not in client.get("/services/?q=counselling").content.decode()
     assert anxiety in client.get("/services/?q=counselling&need=anxiety").content.decode()
+
+
+def test_a_processs_own_copy_is_not_used_after_the_shared_cache_restarts(db):
+    assert caching.remembered("choices", lambda: "before") == "before"
+    assert caching.remembered("choices", lambda: "recomputed") == "before"  # this process's copy
+    cache.clear()  # Redis restarted or flushed: the generation starts again, from a new number
+    assert caching.remembered("choices", lambda: "after") == "after"
