@@ -1,14 +1,19 @@
 import functools
+import secrets
 
 from django import template
 from django.template.loader import get_template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
+from .. import caching
 from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
 from ..phone import display_phone, phone_href
 from ..shortlist import Shortlist
 
 register = template.Library()
+
+MAX_DRAWN_CARDS = 5000  # about 1.5 KB each
 
 # Which lines to talk to each style offers, after 999 and NHS 111.
 HELPLINE_STYLES = {
@@ -57,6 +62,50 @@ def _drawn_filter_fields(fields):
     filters are drawn on most pages of results, and drawing them was a third of a search
     page's time. The search words are not among them."""
     return get_template("includes/service_filter_fields.html").render({"fields": fields})
+
+
+# Stand-ins for the parts of a card that differ from page to page, unguessable so that no
+# service's own text can contain them.
+_CARRIED_QUERY = f"carried-query-{secrets.token_hex(8)}"
+_SHORTLIST_BUTTON = f"shortlist-button-{secrets.token_hex(8)}"
+_drawn_cards = {}  # {generation: {(service pk, heading level): html}}, the latest only
+
+
+@register.simple_tag(takes_context=True)
+def service_card(context, service, heading_level=2):
+    """One service's card (includes/service_card.html), with the shortlist this page
+    carries. The rest of the card is drawn once until the directory changes: the same
+    services come up in many searches, and drawing their cards was much of each page."""
+    card = _drawn_card(service, heading_level)
+    shortlist = context["shortlist"]
+    card = card.replace(_CARRIED_QUERY, escape(shortlist.carried_query), 1)
+    return mark_safe(card.replace(_SHORTLIST_BUTTON, shortlist_button(context, service), 1))
+
+
+def _drawn_card(service, heading_level):
+    if not caching.enabled():
+        return _draw_card(service, heading_level)
+    generation = caching.generation()
+    drawn = _drawn_cards.get(generation)
+    if drawn is None:
+        _drawn_cards.clear()
+        drawn = _drawn_cards[generation] = {}
+    key = (service.pk, heading_level)
+    if key not in drawn:
+        if len(drawn) >= MAX_DRAWN_CARDS:
+            drawn.clear()
+        drawn[key] = _draw_card(service, heading_level)
+    return drawn[key]
+
+
+def _draw_card(service, heading_level):
+    context = {
+        "service": service,
+        "heading_level": heading_level,
+        "carried_query": _CARRIED_QUERY,
+        "shortlist_button": _SHORTLIST_BUTTON,
+    }
+    return get_template("includes/service_card.html").render(context)
 
 
 @register.simple_tag(takes_context=True)

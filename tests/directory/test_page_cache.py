@@ -147,3 +147,17 @@ def test_a_processs_own_copy_is_not_used_after_the_shared_cache_restarts(db):
     assert caching.remembered("choices", lambda: "recomputed") == "before"  # this process's copy
     cache.clear()  # Redis restarted or flushed: the generation starts again, from a new number
     assert caching.remembered("choices", lambda: "after") == "after"
+
+
+def test_a_cards_shortlist_is_each_pages_own_and_a_correction_shows_at_once(client, service):
+    """Cards are drawn once until the directory changes (directory_tags.service_card); a
+    search page, never cached itself, is where a kept card would show."""
+    page = client.get("/services/?q=riverside").content.decode()
+    assert 'href="/services/riverside/"' in page and "On your shortlist" not in page
+    page = client.get("/services/?q=riverside&service=riverside").content.decode()
+    assert 'href="/services/riverside/?service=riverside"' in page
+    assert "On your shortlist" in page
+    service.summary = "Counselling in Pimlico, now on Saturdays too."
+    service.save()
+    page = client.get("/services/?q=riverside").content.decode()
+    assert "now on Saturdays too" in page and "On your shortlist" not in page
