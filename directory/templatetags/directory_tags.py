@@ -51,17 +51,17 @@ def helplines(style, local_line=None, borough_name=""):
 
 @register.simple_tag
 def filter_fields(fields):
-    """The directory's filters after the search box, as templates/includes/
-    service_filter_fields.html draws them."""
-    return _drawn_filter_fields(tuple(fields[1:]))
+    """The directory's filters after the search box, each as templates/includes/
+    service_filter_field.html draws it."""
+    return mark_safe("".join(_drawn_filter_field(field) for field in fields[1:]))
 
 
-@functools.lru_cache(maxsize=256)
-def _drawn_filter_fields(fields):
-    """Kept by what the fields hold (their choices, which are chosen, any error): the same
-    filters are drawn on most pages of results, and drawing them was a third of a search
-    page's time. The search words are not among them."""
-    return get_template("includes/service_filter_fields.html").render({"fields": fields})
+@functools.lru_cache(maxsize=1024)
+def _drawn_filter_field(field):
+    """Kept by what the field holds (its choices, which are chosen, any error): a page of
+    results mostly shows the same filters as others, chosen or not, and drawing them all
+    was a third of a search page's time. The search words are not among them."""
+    return get_template("includes/service_filter_field.html").render({"field": field})
 
 
 # Stand-ins for the parts of a card that differ from page to page, unguessable so that no
