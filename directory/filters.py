@@ -124,7 +124,7 @@ def _read_choice_rows():
         cursor.execute(sql, params)
         for number, _, _, slug, label in cursor.fetchall():
             rows[CHOICE_NAMES[number]].append((slug, label))
-    return rows
+    return {name: tuple(choices) for name, choices in rows.items()}  # shared: never changed
 
 
 class AgeFilter(django_filters.Filter):
@@ -193,8 +193,9 @@ class ServiceFilterBase(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.choices = choice_rows()
-        self.choices["applies"].append((NONE_APPLY, NONE_APPLY_LABEL))
+        # Not appended to the kept rows: this process shares them with every other request.
+        self.choices = {**choice_rows()}
+        self.choices["applies"] = (*self.choices["applies"], (NONE_APPLY, NONE_APPLY_LABEL))
         for name, choices in self.choices.items():
             self.filters[name].extra["choices"] = choices
 

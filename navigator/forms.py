@@ -77,7 +77,7 @@ def _read_vocabulary_choices(names):
     choices = {name: [] for name in names}
     for number, _, slug, label in rows:
         choices[names[number]].append((slug, label))
-    return choices
+    return {name: tuple(rows) for name, rows in choices.items()}  # shared: never changed
 
 
 class QuestionForm(forms.Form):

@@ -161,3 +161,11 @@ def test_a_cards_shortlist_is_each_pages_own_and_a_correction_shows_at_once(clie
     service.save()
     page = client.get("/services/?q=riverside").content.decode()
     assert "now on Saturdays too" in page and "On your shortlist" not in page
+
+
+def test_what_a_process_keeps_is_not_changed_by_the_pages_that_read_it(client, service):
+    """Lookups kept in the process (caching.remembered) are shared by every request: a page
+    that added to them would add again on the next."""
+    for borough in ["camden", "hackney", "westminster"]:  # three pages, none from the cache
+        page = client.get(f"/services/?borough={borough}").content.decode()
+        assert page.count('value="none"') == 1
