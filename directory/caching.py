@@ -84,28 +84,47 @@ def key(name):
 
 
 _kept_here = {}  # {generation: {name: value}}: this process's copies, the latest generation only
+MAX_KEPT_HERE = 10_000  # things kept here at once (cards are about 1.5 KB each)
 
 
-def remembered(name, compute, timeout=None):
-    """compute(), kept until the directory changes (or, in the shared cache, `timeout`
-    seconds). Each app process also keeps its own copy for the current generation, so a page
-    that reads the filter choices does not fetch and unpickle them from Redis every time."""
-    if not enabled():
-        return compute()
+def _kept_for_this_generation():
     current = generation()
     here = _kept_here.get(current)
     if here is None:
         _kept_here.clear()
         here = _kept_here[current] = {}
-    if name in here:
-        return here[name]
-    cache_key = key(name)
-    value = cache.get(cache_key)
-    if value is None:
-        value = compute()
-        cache.set(cache_key, value, timeout or settings.FINDHELP_PAGE_CACHE_SECONDS)
-    here[name] = value
-    return value
+    elif len(here) >= MAX_KEPT_HERE:
+        here.clear()
+    return here
+
+
+def remembered(name, compute, timeout=None):
+    """compute(), kept until the directory changes (or, in the shared cache, `timeout`
+    seconds). Each app process also keeps its own copy for the current generation, so a page
+    that reads the filter choices does not fetch and unpickle them from Redis every time.
+    What is kept is shared by every request: never change it."""
+    if not enabled():
+        return compute()
+    here = _kept_for_this_generation()
+    if name not in here:
+        cache_key = key(name)
+        value = cache.get(cache_key)
+        if value is None:
+            value = compute()
+            cache.set(cache_key, value, timeout or settings.FINDHELP_PAGE_CACHE_SECONDS)
+        here[name] = value
+    return here[name]
+
+
+def kept_here(name, compute):
+    """compute(), kept in this app process only, until the directory changes: for what is
+    quick to make once but made many times a page (a service's card)."""
+    if not enabled():
+        return compute()
+    here = _kept_for_this_generation()
+    if name not in here:
+        here[name] = compute()
+    return here[name]
 
 
 def forget_copies_here():

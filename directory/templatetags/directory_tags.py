@@ -13,8 +13,6 @@ from ..shortlist import Shortlist
 
 register = template.Library()
 
-MAX_DRAWN_CARDS = 5000  # about 1.5 KB each
-
 # Which lines to talk to each style offers, after 999 and NHS 111.
 HELPLINE_STYLES = {
     "cards": TALK_NOW,  # /urgent-help/: care cards, then a card per line
@@ -68,7 +66,6 @@ def _drawn_filter_field(field):
 # service's own text can contain them.
 _CARRIED_QUERY = f"carried-query-{secrets.token_hex(8)}"
 _SHORTLIST_BUTTON = f"shortlist-button-{secrets.token_hex(8)}"
-_drawn_cards = {}  # {generation: {(service pk, heading level): html}}, the latest only
 
 
 @register.simple_tag(takes_context=True)
@@ -83,19 +80,9 @@ def service_card(context, service, heading_level=2):
 
 
 def _drawn_card(service, heading_level):
-    if not caching.enabled():
-        return _draw_card(service, heading_level)
-    generation = caching.generation()
-    drawn = _drawn_cards.get(generation)
-    if drawn is None:
-        _drawn_cards.clear()
-        drawn = _drawn_cards[generation] = {}
-    key = (service.pk, heading_level)
-    if key not in drawn:
-        if len(drawn) >= MAX_DRAWN_CARDS:
-            drawn.clear()
-        drawn[key] = _draw_card(service, heading_level)
-    return drawn[key]
+    return caching.kept_here(
+        ("card", service.pk, heading_level), lambda: _draw_card(service, heading_level)
+    )
 
 
 def _draw_card(service, heading_level):
