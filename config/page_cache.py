@@ -22,7 +22,6 @@ cookie (only staff have them).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -68,7 +67,7 @@ def _key(request):
     """The address, and whether the browser takes gzip: the page is kept as it was sent."""
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-    return caching.key(f"page:{encoding}:{address}")
+    return f"page:{encoding}:{address}"
 
 
 def page_cache(get_response):
@@ -85,14 +84,14 @@ def page_cache(get_response):
         if not cacheable_request(request):
             return get_response(request)
         key = _key(request)
-        cached = cache.get(key)
+        cached, generation = caching.current(key)
         if cached is not None:
             return cached
         response = get_response(request)
         if cacheable_response(response):
             # A cookie on the way in means a different page (a signed-in member of staff).
             patch_vary_headers(response, ["Cookie"])
-            cache.set(key, response, settings.FINDHELP_PAGE_CACHE_SECONDS)
+            caching.keep(key, response, generation, settings.FINDHELP_PAGE_CACHE_SECONDS)
         return response
 
     return middleware

@@ -83,6 +83,35 @@ def key(name):
     return f"findhelp:{generation()}:{name}"
 
 
+def current(name):
+    """(what was kept under `name` for the current generation or None, that generation).
+
+    For the first thing a request asks of the cache (a public page): the generation comes
+    in the same round trip (one `get_many`), so a page from the cache costs one round trip,
+    not two. What `keep` stored for an earlier generation is not returned."""
+    entry_key = f"findhelp:entry:{name}"
+    known = getattr(_this_request, "generation", None)
+    if known is not None:
+        current_generation, stored = known, cache.get(entry_key)
+    else:
+        found = cache.get_many([GENERATION_KEY, entry_key])
+        current_generation = found.get(GENERATION_KEY)
+        if current_generation is None:
+            current_generation = _read_generation()
+        if getattr(_this_request, "active", False):
+            _this_request.generation = current_generation
+        stored = found.get(entry_key)
+    if stored is not None and stored[0] == current_generation:
+        return stored[1], current_generation
+    return None, current_generation
+
+
+def keep(name, value, kept_generation, timeout):
+    """Keep `value` under `name` for `kept_generation` (the one `current` gave, before the
+    value was made: a change meanwhile leaves it out of date at once)."""
+    cache.set(f"findhelp:entry:{name}", (kept_generation, value), timeout)
+
+
 _kept_here = {}  # {generation: {name: value}}: this process's copies, the latest generation only
 MAX_KEPT_HERE = 10_000  # things kept here at once (cards are about 1.5 KB each)
 

@@ -19,6 +19,10 @@ def queries_for(client, url, **headers):
     return response, len(queries.captured_queries)
 
 
+def kept_page(request):
+    return caching.current(page_cache._key(request))[0]
+
+
 @pytest.fixture
 def service(db):
     return make_service(
@@ -76,12 +80,12 @@ def test_bulk_commands_move_the_generation_on(db):
 def test_private_or_personal_pages_are_never_cached(client, service, url, rf):
     assert client.get(url).status_code == 200
     assert client.get(url).status_code == 200
-    assert cache.get(page_cache._key(rf.get(url))) is None
+    assert kept_page(rf.get(url)) is None
 
 
 def test_the_cache_key_test_itself(client, service, rf):
     client.get("/services/riverside/")
-    assert cache.get(page_cache._key(rf.get("/services/riverside/"))) is not None
+    assert kept_page(rf.get("/services/riverside/")) is not None
 
 
 def test_a_search_is_sent_no_store(client, service):
@@ -169,3 +173,31 @@ def test_what_a_process_keeps_is_not_changed_by_the_pages_that_read_it(client, s
     for borough in ["camden", "hackney", "westminster"]:  # three pages, none from the cache
         page = client.get(f"/services/?borough={borough}").content.decode()
         assert page.count('value="none"') == 1
+
+
+def test_a_page_from_the_cache_costs_one_round_trip_to_the_cache(client, service, monkeypatch):
+    client.get("/services/riverside/")
+    asked, depth = [], [0]
+    for name in ("get", "get_many", "set", "add", "incr", "set_many"):
+        original = getattr(cache, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            if not depth[0]:  # not the backend's own calls within it
+                asked.append(_name)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(cache, name, counted)
+    response = client.get("/services/riverside/")
+    assert response.status_code == 200 and "Riverside Counselling" in response.text
+    assert asked == ["get_many"]  # the generation and the page together
+
+
+def test_a_page_kept_for_an_earlier_generation_is_not_sent(client, service):
+    client.get("/services/riverside/")
+    service.name = "Riverside Talking Therapies"
+    service.save()
+    assert "Riverside Talking Therapies" in client.get("/services/riverside/").text
