@@ -1,5 +1,6 @@
 import functools
 import secrets
+from urllib.parse import quote_plus
 
 from django import template
 from django.template.loader import get_template
@@ -100,9 +101,31 @@ def shortlist_add_url(context, slug):
     """This page again, with the service added to the shortlist its address carries, back at
     the service's card. JavaScript adds it in place instead (site.js)."""
     request = context["request"]
-    shortlist = Shortlist.from_query(request.GET).with_service(slug)
-    query = shortlist.query_on(request.GET)
-    return f"{request.path}?{query.urlencode()}#service-{slug}"
+    shortlist, unchanged, adding = _shortlist_queries(request)
+    if shortlist.with_service(slug) is shortlist:  # on it already, or the list is full
+        query = unchanged
+    else:
+        query = adding.replace(_NEW_SLUG, quote_plus(slug), 1)
+    return f"{request.path}?{query}#service-{slug}"
+
+
+# Where the service to add goes in the page's query, made once a page, not once a card.
+_NEW_SLUG = f"new-{secrets.token_hex(8)}"
+
+
+def _shortlist_queries(request):
+    """This page's shortlist, and its query with the shortlist as it is and with _NEW_SLUG
+    added to it."""
+    kept = getattr(request, "_shortlist_queries", None)
+    if kept is None:
+        shortlist = Shortlist.from_query(request.GET)
+        kept = (
+            shortlist,
+            shortlist.query_on(request.GET).urlencode(),
+            Shortlist((*shortlist.slugs, _NEW_SLUG)).query_on(request.GET).urlencode(),
+        )
+        request._shortlist_queries = kept
+    return kept
 
 
 @register.simple_tag(takes_context=True)

@@ -116,3 +116,18 @@ def test_each_card_can_add_its_service(client, services):
     page = get(client, "/services/")
     for slug in ["kooth", "childline", "camhs"]:
         assert f'data-shortlist-add="{slug}"' in page
+
+
+def test_each_cards_link_keeps_the_page_as_it_was_and_adds_only_its_own_service(client, services):
+    page = get(client, "/services/?service=kooth&free=1")
+    assert "/services/?service=kooth&amp;service=childline&amp;free=1#service-childline" in page
+    assert "/services/?service=kooth&amp;service=camhs&amp;free=1#service-camhs" in page
+
+
+def test_a_full_shortlists_cards_carry_it_and_add_nothing(client):
+    on_it = [make_service(slug=f"s{n:02}", name=f"On it {n}").slug for n in range(20)]
+    make_service(slug="one-more", name="One more")
+    query = "&".join(f"service={slug}" for slug in on_it)
+    page = get(client, f"/services/?{query}&page=2")
+    expected = query.replace("&", "&amp;")
+    assert f"/services/?{expected}&amp;page=2#service-one-more" in page
