@@ -9,11 +9,19 @@ fuzzes the live API against it.
 
 from django.http import JsonResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from directory.search import MAX_QUERY_LENGTH
 
-from .params import DEFAULT_PER_PAGE, FALSE_WORDS, MAX_AGE_ASKED, MAX_PER_PAGE, TRUE_WORDS
+from .params import (
+    DEFAULT_PER_PAGE,
+    FALSE_WORDS,
+    MAX_AGE_ASKED,
+    MAX_PER_PAGE,
+    TRUE_WORDS,
+)
+from .records import EXTENSIONS
 
 ORUK_SCHEMAS = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 
@@ -32,7 +40,16 @@ def _object(required, **properties):
 
 
 def _array(items):
-    return {"type": "array", "items": items, "minItems": 1}
+    """An array the record always has, empty where there is nothing."""
+    return {"type": "array", "items": items}
+
+
+def _extension(schema, what):
+    """A field beyond the UK profile (records.EXTENSIONS)."""
+    return {**schema, "description": f"Extension to the UK profile: {what}"}
+
+
+EMPTY_ARRAY = {"type": "array", "items": {"type": "object"}, "maxItems": 0}
 
 
 TERM = _object(
@@ -51,37 +68,43 @@ ORGANIZATION = _object(
     name=STRING,
     description=STRING,
     website={"type": "string", "format": "uri"},
+    organization_identifiers=EMPTY_ARRAY,
+    attributes=EMPTY_ARRAY,
 )
+PHONE = _object(("id", "number"), id=UUID, number=TEXT, description=TEXT)
 SERVICE = _object(
     ("id", "organization_id", "name", "status"),
     id=UUID,
     organization_id=UUID,
     name=STRING,
     status={"type": "string", "enum": ["active"]},
+    crisis=_extension({"type": "boolean"}, EXTENSIONS["crisis"]),
+    summary=_extension(TEXT, EXTENSIONS["summary"]),
     description=TEXT,
     url={"type": "string", "format": "uri"},
     email={"type": "string", "format": "email"},
     minimum_age={"type": "integer", "minimum": 0},
     maximum_age={"type": "integer", "minimum": 0},
-    eligibility_description=TEXT,
-    application_process=TEXT,
-    fees_description=TEXT,
+    eligibility_description=_extension(TEXT, EXTENSIONS["eligibility_description"]),
+    application_process=_extension(TEXT, EXTENSIONS["application_process"]),
+    fees=TEXT,
+    fees_description=_extension(TEXT, EXTENSIONS["fees_description"]),
     assured_date={"type": "string", "format": "date"},
     last_modified={"type": "string", "format": "date-time"},
     organization=_ref("Organization"),
 )
-PHONE = _object(("id", "number"), id=UUID, number=TEXT, description=TEXT)
 ADDRESS = _object(
     ("id", "address_1", "city", "state_province", "postal_code", "country", "address_type"),
     id=UUID,
     location_id=UUID,
     address_1=STRING,
-    address_2=TEXT,
+    address_2=_extension(TEXT, EXTENSIONS["address_2"]),
     city=STRING,
     state_province=STRING,
     postal_code=STRING,
     country=STRING,
     address_type={"type": "string", "enum": ["physical", "postal", "virtual"]},
+    attributes=EMPTY_ARRAY,
 )
 LOCATION = _object(
     ("id", "location_type", "addresses"),
@@ -89,6 +112,8 @@ LOCATION = _object(
     location_type={"type": "string", "enum": ["physical", "postal", "virtual"]},
     name=TEXT,
     addresses=_array(ADDRESS),
+    accessibility=EMPTY_ARRAY,
+    attributes=EMPTY_ARRAY,
 )
 SERVICE_AT_LOCATION = _object(
     ("id", "service_id", "location_id", "location"),
@@ -97,18 +122,26 @@ SERVICE_AT_LOCATION = _object(
     location_id=UUID,
     location=_ref("Location"),
 )
+RECORD_ARRAYS = (
+    "phones", "contacts", "schedules", "service_areas", "service_at_locations", "languages",
+    "funding", "cost_options", "attributes",
+)  # fmt: skip
 SERVICE_RECORD = {
     "allOf": [_ref("Service")],
     "type": "object",
+    "required": list(RECORD_ARRAYS),
     "properties": {
+        "phones": _extension(_array(PHONE), EXTENSIONS["phones"]),
+        "funding": EMPTY_ARRAY,
         "contacts": _array(
             _object(
-                ("id", "service_id"),
+                ("id", "service_id", "phones", "attributes"),
                 id=UUID,
                 service_id=UUID,
                 name=TEXT,
                 email={"type": "string", "format": "email"},
-                phones=_array(PHONE),
+                phones=_extension(_array(PHONE), EXTENSIONS["phones"]),
+                attributes=EMPTY_ARRAY,
             )
         ),
         "schedules": _array(_object(("id", "description"), id=UUID, description=TEXT)),
@@ -124,7 +157,13 @@ SERVICE_RECORD = {
             )
         ),
         "service_at_locations": _array(_ref("ServiceAtLocation")),
-        "languages": _array(_object(("id", "name"), id=UUID, name=TEXT)),
+        "languages": _array(
+            _object(
+                ("id", "name"),
+                id=UUID,
+                name=_extension(TEXT, EXTENSIONS["languages[].name"]),
+            )
+        ),
         "cost_options": _array(
             _object(
                 ("id", "option"),
@@ -146,6 +185,11 @@ SERVICE_RECORD = {
         ),
     },
 }
+MINIMAL_SERVICE = _object(
+    ("id", "last_modified"),
+    id=UUID,
+    last_modified={"type": "string", "format": "date-time"},
+)
 TAXONOMY = _object(
     ("id", "name", "description"),
     id=UUID,
@@ -162,6 +206,11 @@ PAGE = _object(
     first_page={"type": "boolean"},
     last_page={"type": "boolean"},
     empty={"type": "boolean"},
+    totalElements=_extension({"type": "integer", "minimum": 0}, "ORUK 1.0 name of total_items"),
+    totalPages=_extension({"type": "integer", "minimum": 0}, "ORUK 1.0 name of total_pages"),
+    number=_extension({"type": "integer", "minimum": 1}, "ORUK 1.0 name of page_number"),
+    first=_extension({"type": "boolean"}, "ORUK 1.0 name of first_page"),
+    last=_extension({"type": "boolean"}, "ORUK 1.0 name of last_page"),
 )
 ERROR = _object(
     ("status", "error"),
@@ -181,7 +230,7 @@ NAVIGATOR = _object(
     local_line={"type": "object"},
     count={"type": "integer", "minimum": 0},
     matches={"type": "array", "items": {"type": "object"}},
-    next_steps={"type": "array"},
+    next_steps={"type": "array", "items": {"type": "object"}},
 )
 
 
@@ -195,19 +244,45 @@ def _query(name, schema, description, repeatable=False):
 
 
 SLUG = {"type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": 50}
+ID = {"type": "string", "maxLength": 200}
+BOOLEAN = {"type": "string", "enum": list(TRUE_WORDS + FALSE_WORDS)}
 PAGING = [
     _query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number, from 1"),
     _query(
         "per_page",
-        {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE},
-        "Results on a page",
+        {"type": "integer", "minimum": 1, "default": DEFAULT_PER_PAGE},
+        f"Results on a page; more than {MAX_PER_PAGE} is served as {MAX_PER_PAGE}",
     ),
+    _query("format", {"type": "string", "enum": ["json"]}, "Only json is served"),
 ]
-AGE = {"type": "integer", "minimum": 0, "maximum": MAX_AGE_ASKED}
+SEARCH = _query(
+    "search",
+    {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+    "Words to search for (ORUK 1.0 clients' `text` is read as this)",
+)
+VOCABULARY = _query(
+    "vocabulary",
+    ID,
+    "A taxonomy's name (`findhelp-needs`…); one that is not ours matches nothing",
+    True,
+)
+AGE = {"type": "number", "minimum": 0, "maximum": MAX_AGE_ASKED}
 FILTERS = [
-    _query("search", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "Words to search for"),
-    _query("taxonomy_term_id", UUID, "Services linked to this taxonomy term"),
-    _query("taxonomy_id", UUID, "Services linked to any term of this taxonomy"),
+    SEARCH,
+    _query(
+        "taxonomy_term_id",
+        ID,
+        "Linked to any of these terms; an id that is not one of ours matches nothing",
+        True,
+    ),
+    _query(
+        "taxonomy_id",
+        ID,
+        "Linked to any term of any of these taxonomies; other ids match nothing",
+        True,
+    ),
+    _query("organization_id", ID, "Run by any of these organizations", True),
+    VOCABULARY,
     _query(
         "minimum_age",
         AGE,
@@ -219,18 +294,42 @@ FILTERS = [
         {"type": "string", "maxLength": 10},
         "A UK postcode or district: services for its London borough(s), and national ones",
     ),
+    _query(
+        "modified_after",
+        {"type": "string", "format": "date-time"},
+        "Changed on or after this date or date-time",
+    ),
+    _query("full", BOOLEAN, "true: each service fully nested, as /services/{id}"),
     *PAGING,
     _query("borough", SLUG, "London borough slug: services there, or national", True),
     _query("need", SLUG, "Need slug (anxiety, low-mood…): services for any of them", True),
     _query("thrive", SLUG, "THRIVE category slug (getting-help…)", True),
     _query("referral", SLUG, "Way in (self, gp, school…)", True),
     _query("delivery", SLUG, "How support is given (online, phone, in-person…)", True),
-    _query("audience", SLUG, "Who it is for (young-people, parents-and-carers…)"),
+    _query("audience", SLUG, "Who it is for (young-people, parents-and-carers…)", True),
+    _query("free", BOOLEAN, "1 or true: free services only"),
+]
+SERVICE_FILTERS = [
+    *FILTERS,
+    _query("minimal", BOOLEAN, "true: each service's id and last_modified only"),
+]
+ORGANIZATION_PARAMETERS = [
+    SEARCH,
+    *PAGING,
+    _query("full", BOOLEAN, "true: each organization with its services"),
+    _query("full_service", BOOLEAN, "true: each organization with its services fully nested"),
     _query(
-        "free",
-        {"type": "string", "enum": list(TRUE_WORDS + FALSE_WORDS)},
-        "1 or true: free services only",
+        "modified_after",
+        {"type": "string", "format": "date-time"},
+        "With a published service changed on or after this date or date-time",
     ),
+]
+TAXONOMY_PARAMETERS = [SEARCH, VOCABULARY, *PAGING]
+TERM_PARAMETERS = [
+    *TAXONOMY_PARAMETERS,
+    _query("taxonomy_id", ID, "Only these taxonomies' terms", True),
+    _query("parent_id", ID, "Children of this term: ours have none, so none", True),
+    _query("top_only", BOOLEAN, "true: top-level terms only (all of ours are)"),
 ]
 NAVIGATOR_PARAMETERS = [
     _query("urgent", {"type": "string", "enum": ["yes", "no"]}, "Is anyone in danger now?"),
@@ -255,8 +354,10 @@ ERRORS = {
 
 
 def _page_of(item):
+    items = {"type": "array", "items": item}
+    legacy = _extension(items, "ORUK 1.0 name of contents (the same items)")
     return {"allOf": [_ref("Page")], "type": "object", "required": ["contents"],
-            "properties": {"contents": {"type": "array", "items": item}}}  # fmt: skip
+            "properties": {"contents": items, "content": legacy}}  # fmt: skip
 
 
 def _collection(operation_id, summary, item, parameters, oruk_schema=""):
@@ -272,7 +373,7 @@ def _collection(operation_id, summary, item, parameters, oruk_schema=""):
     }
 
 
-def _item(operation_id, summary, schema, oruk_schema):
+def _item(operation_id, summary, schema, oruk_schema, parameters=()):
     return {
         "parameters": [
             {"name": "id", "in": "path", "required": True, "schema": UUID, "description": "Id"}
@@ -281,6 +382,7 @@ def _item(operation_id, summary, schema, oruk_schema):
             "operationId": operation_id,
             "summary": summary,
             "description": f"ORUK schema: {ORUK_SCHEMAS}{oruk_schema}",
+            "parameters": list(parameters),
             "responses": {
                 "200": _json(schema, summary),
                 "404": _json(_ref("Error"), "No such record"),
@@ -324,8 +426,8 @@ def document(server_url):
             "/services": _collection(
                 "getPaginatedListOfServices",
                 "Published services, one-to-one fields and organization",
-                _ref("Service"),
-                FILTERS,
+                {"anyOf": [_ref("Service"), _ref("MinimalService")]},
+                SERVICE_FILTERS,
                 "compiled/service_list.json",
             ),
             "/services/{id}": _item(
@@ -338,7 +440,7 @@ def document(server_url):
                 "getPaginatedListOfOrganizations",
                 "Organisations with published services",
                 _ref("Organization"),
-                PAGING,
+                ORGANIZATION_PARAMETERS,
                 "compiled/organization_list.json",
             ),
             "/organizations/{id}": _item(
@@ -351,6 +453,7 @@ def document(server_url):
                     "properties": {"services": {"type": "array", "items": _ref("Service")}},
                 },
                 "compiled/organization.json",
+                [_query("full_service", BOOLEAN, "true: each service fully nested")],
             ),
             "/service_at_locations": _collection(
                 "getPaginatedListOfServiceAtLocation",
@@ -366,20 +469,15 @@ def document(server_url):
             ),
             "/service_at_locations/{id}": _item(
                 "getServiceAtLocationWithNestedDataById",
-                "A service at a place, with the fully nested service",
-                {
-                    "allOf": [_ref("ServiceAtLocation")],
-                    "type": "object",
-                    "required": ["service"],
-                    "properties": {"service": _ref("ServiceRecord")},
-                },
-                "compiled/service_at_location.json",
+                "The fully nested service given at this place, as the profile declares",
+                _ref("ServiceRecord"),
+                "compiled/service.json",
             ),
             "/taxonomies": _collection(
                 "getPaginatedListOfTaxonomies",
                 "Our vocabularies: THRIVE, needs, audiences, ways in, delivery, boroughs",
                 _ref("Taxonomy"),
-                PAGING,
+                TAXONOMY_PARAMETERS,
                 "taxonomy.json",
             ),
             "/taxonomies/{id}": _item(
@@ -389,7 +487,7 @@ def document(server_url):
                 "getPaginatedListOfTaxonomyTerms",
                 "Every term of every taxonomy, or of one",
                 _ref("TaxonomyTerm"),
-                [*PAGING, _query("taxonomy_id", UUID, "Only this taxonomy's terms")],
+                TERM_PARAMETERS,
                 "taxonomy_term.json",
             ),
             "/taxonomy_terms/{id}": _item(
@@ -426,6 +524,7 @@ def document(server_url):
                 "Page": PAGE,
                 "Service": SERVICE,
                 "ServiceRecord": SERVICE_RECORD,
+                "MinimalService": MINIMAL_SERVICE,
                 "Organization": ORGANIZATION,
                 "Location": LOCATION,
                 "ServiceAtLocation": SERVICE_AT_LOCATION,
@@ -438,6 +537,7 @@ def document(server_url):
     }
 
 
+@csrf_exempt
 @require_safe
 def openapi_document(request):
     server = request.build_absolute_uri(reverse("openreferral:root")).rstrip("/")

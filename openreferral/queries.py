@@ -1,6 +1,10 @@
 """What the API reads, in a fixed number of queries however many rows a page has."""
 
-from django.db.models import Exists, OuterRef, Prefetch
+import functools
+import operator
+import uuid
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from directory.models import Location, Organisation, Service
 from directory.vocabulary import BY_KEY, VOCABULARIES
@@ -40,16 +44,46 @@ def published_locations():
     )
 
 
+def uuids(ids):
+    """The ids that are UUIDs (ours are): any other id names nothing here."""
+    found = []
+    for item in ids:
+        try:
+            found.append(uuid.UUID(item))
+        except ValueError:
+            continue
+    return found
+
+
+def _any_of(conditions):
+    return functools.reduce(operator.or_, conditions)
+
+
 def filtered(services, asked):
-    """Services narrowed by checked parameters (params.SearchFilterForm.cleaned_data), each
-    with the ServiceQuerySet method the website's filter uses. Search is left to the caller:
-    it orders as well as narrows, so it runs last."""
-    if asked.get("taxonomy_term_id"):
-        taxonomy, slug = asked["taxonomy_term_id"]
-        services = services.filter(services.linked_to(taxonomy.key, [slug]))
-    if asked.get("taxonomy_id"):
-        taxonomy, slugs = asked["taxonomy_id"]  # any of its terms
-        services = services.filter(services.linked_to(taxonomy.key, slugs))
+    """Services narrowed by checked parameters (params.ServiceListForm.cleaned_data), each
+    with the ServiceQuerySet method the website's filter uses. A filter given several values
+    matches any of them; different filters all apply. A filter asked only with values we do
+    not hold (None) matches nothing. Search is left to the caller: it orders as well as
+    narrows, so it runs last."""
+    terms = asked.get("taxonomy_term_id")
+    taxonomies = asked.get("taxonomy_id")
+    vocabularies = asked.get("vocabulary")
+    organisations = asked.get("organization_id")
+    if None in (terms, taxonomies, vocabularies, organisations):
+        return services.none()
+    if terms:
+        services = services.filter(
+            _any_of(services.linked_to(taxonomy.key, [slug]) for taxonomy, slug in terms)
+        )
+    for chosen in (taxonomies, vocabularies):
+        if chosen:
+            services = services.filter(
+                _any_of(services.linked_to(taxonomy.key, slugs) for taxonomy, slugs in chosen)
+            )
+    if organisations:
+        services = services.filter(organisation__uuid__in=uuids(organisations))
+    if asked.get("modified_after"):
+        services = services.filter(updated_at__gte=asked["modified_after"])
     low, high = asked.get("minimum_age"), asked.get("maximum_age")
     if low is not None or high is not None:
         services = services.for_age_range(low or 0, MAX_AGE_ASKED if high is None else high)
@@ -59,9 +93,29 @@ def filtered(services, asked):
         services = services.in_borough(*boroughs) if boroughs else services.national()
     for key in VOCABULARY_PARAMETERS:
         values = asked.get(key)
+        if values is None:
+            return services.none()
         if values:
-            values = values if isinstance(values, list) else [values]
             services = getattr(services, BY_KEY[key].queryset_method)(*values)
     if asked.get("free"):
         services = services.free()
     return services
+
+
+def organisations_filtered(organisations, asked):
+    """/organizations: `search` in the name or description; `modified_after`: those with a
+    published service changed since."""
+    if asked.get("search"):
+        words = asked["search"]
+        organisations = organisations.filter(
+            Q(name__icontains=words) | Q(description__icontains=words)
+        )
+    if asked.get("modified_after"):
+        organisations = organisations.filter(
+            Exists(
+                Service.objects.published().filter(
+                    organisation=OuterRef("pk"), updated_at__gte=asked["modified_after"]
+                )
+            )
+        )
+    return organisations

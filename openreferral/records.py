@@ -1,9 +1,14 @@
 """Directory rows as Open Referral UK 3.0 records (schema/compiled/*.json in the profile).
 
 Plain functions from prefetched model instances to dicts: no queries here (see
-`queries.py`). Optional fields that are empty are left out rather than sent as null; ids of
-the nested records that have no row of their own (contacts, phones, schedules…) are uuid5 of
-their parent's id and what they are, so they are as stable as the parent's.
+`queries.py`). Optional text and number fields that are empty are left out rather than sent
+as null; every array the profile's schema has at a place is sent, empty where there is
+nothing (clients read `.length` on them). Ids of the nested records that have no row of their
+own (contacts, phones, schedules…) are uuid5 of their parent's id and what they are, so they
+are as stable as the parent's.
+
+Fields beyond the UK profile (EXTENSIONS, described in openapi.py and docs/api.md) are HSDS
+3.0 fields the profile leaves out, or ours: clients that do not know them ignore them.
 """
 
 from directory.models import Service
@@ -24,6 +29,19 @@ def child_id(parent_id, *parts):
     return str(stable_uuid(":".join([str(parent_id), *map(str, parts)])))
 
 
+# Sent beyond the UK profile: name -> what it is (openapi.py and docs/api.md describe them).
+EXTENSIONS = {
+    "summary": "service: the one plain sentence a card shows (its description starts with it)",
+    "eligibility_description": "service (HSDS 3.0): who can use it, in plain words",
+    "application_process": "service (HSDS 3.0): how to get in",
+    "phones": "service (HSDS 3.0), contacts: the phone and text numbers",
+    "crisis": "service: true for urgent or 24/7 help for someone in crisis",
+    "languages[].name": "language (HSDS 3.0): the language's name",
+    "address_2": "address (HSDS 3.0): the address lines after the first",
+    "fees_description": "service (HSDS 3.0): the same text as the profile's `fees`",
+}
+
+
 def organization_summary(organisation):
     """The one-to-one fields of an organization (compiled/organization_list.json)."""
     return {
@@ -31,15 +49,25 @@ def organization_summary(organisation):
         "name": organisation.name,
         "description": organisation.description,  # required, even when empty
         **present(website=organisation.website),
+        "organization_identifiers": [],
+        "attributes": [],
     }
 
 
-def organization_record(organisation, services):
-    """An organization with its published services (compiled/organization.json)."""
+def organization_record(organisation, services, full_services=False):
+    """An organization with its published services (compiled/organization.json): their list
+    fields, or (`full_services`, from services fetched with queries.with_record_data) each
+    fully nested."""
+    write = service_record if full_services else service_summary
     return {
         **organization_summary(organisation),
-        "services": [service_summary(service, with_organization=False) for service in services],
+        "services": [write(service, with_organization=False) for service in services],
     }
+
+
+def minimal_service(service):
+    """ORUK's `minimal`: a service's id and when it last changed."""
+    return {"id": str(service.uuid), "last_modified": service.updated_at.isoformat()}
 
 
 def _description(service):
@@ -53,7 +81,9 @@ def service_summary(service, with_organization=True):
         "organization_id": str(service.organisation.uuid),
         "name": service.name,
         "status": ACTIVE,
+        "crisis": service.is_crisis,
         **present(
+            summary=service.summary,
             description=_description(service),
             url=service.website,
             email=service.email,
@@ -61,6 +91,7 @@ def service_summary(service, with_organization=True):
             maximum_age=service.max_age,
             eligibility_description=service.eligibility_note,
             application_process=service.referral_note,
+            fees=service.cost_note,
             fees_description=service.cost_note,
             assured_date=service.last_reviewed_on and service.last_reviewed_on.isoformat(),
             last_modified=service.updated_at and service.updated_at.isoformat(),
@@ -71,45 +102,51 @@ def service_summary(service, with_organization=True):
     return record
 
 
-def service_record(service):
+def service_record(service, with_organization=True):
     """The fully nested service (compiled/service.json), from a service fetched with
-    queries.with_record_data()."""
+    queries.with_record_data(). Every array is sent, empty where there is nothing."""
     service_id = str(service.uuid)
     return {
-        **service_summary(service),
-        **present(
-            contacts=_contacts(service, service_id),
-            schedules=_schedules(service, service_id),
-            service_areas=_service_areas(service, service_id),
-            service_at_locations=[
-                service_at_location_record(location, service) for location in service.location_list
-            ],
-            languages=[
-                {"id": child_id(service_id, "language", language.slug), "name": language.name}
-                for language in service.language_list
-            ],
-            cost_options=_cost_options(service, service_id),
-            attributes=_attributes(service, service_id),
-        ),
+        **service_summary(service, with_organization=with_organization),
+        "phones": _phones(service, service_id),
+        "contacts": _contacts(service, service_id),
+        "schedules": _schedules(service, service_id),
+        "service_areas": _service_areas(service, service_id),
+        "service_at_locations": [
+            service_at_location_record(location, service) for location in service.location_list
+        ],
+        "languages": [
+            {"id": child_id(service_id, "language", language.slug), "name": language.name}
+            for language in service.language_list
+        ],
+        "funding": [],
+        "cost_options": _cost_options(service, service_id),
+        "attributes": _attributes(service, service_id),
     }
 
 
-def _contacts(service, service_id):
-    contact_id = child_id(service_id, "contact")
+def _phones(service, owner_id):
+    """The service's phone and text numbers, as HSDS 3.0 phones of `owner_id`."""
     phones = []
     if service.phone:
         phones.append(
-            {"id": child_id(contact_id, "phone"), "number": service.phone, "description": "Call"}
+            {"id": child_id(owner_id, "phone"), "number": service.phone, "description": "Call"}
         )
     if service.sms_number:
         how = f"Text {service.sms_keyword} to" if service.sms_keyword else "Text"
         phones.append(
             {
-                "id": child_id(contact_id, "text"),
+                "id": child_id(owner_id, "text"),
                 "number": service.sms_number,
                 "description": f"{how} {service.sms_number}",
             }
         )
+    return phones
+
+
+def _contacts(service, service_id):
+    contact_id = child_id(service_id, "contact")
+    phones = _phones(service, contact_id)
     if not phones and not service.email:
         return []
     return [
@@ -117,7 +154,9 @@ def _contacts(service, service_id):
             "id": contact_id,
             "service_id": service_id,
             "name": service.name,
-            **present(email=service.email, phones=phones),
+            **present(email=service.email),
+            "phones": phones,
+            "attributes": [],
         }
     ]
 
@@ -205,12 +244,15 @@ def location_record(location):
         "postal_code": location.postcode,
         "country": "GB",
         "address_type": "physical",
+        "attributes": [],
     }
     return {
         "id": location_id(location),
         "location_type": "physical",
         **present(name=location.name),
         "addresses": [address],
+        "accessibility": [],
+        "attributes": [],
     }
 
 

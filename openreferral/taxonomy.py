@@ -45,22 +45,36 @@ TAXONOMIES = (
     Taxonomy("referral", "findhelp-referral-routes", "Who can ask for help from a service"),
     Taxonomy("delivery", "findhelp-delivery-modes", "How a service gives support"),
     Taxonomy(
+        "eligibility",
+        "findhelp-eligibility",
+        "Who a service is for, beyond age and place (in care, SEND, young carer…)",
+    ),
+    Taxonomy(
         "borough",
         "london-boroughs",
         "The London boroughs a service covers, with their ONS GSS codes",
     ),
 )
 BY_ID = {taxonomy.id: taxonomy for taxonomy in TAXONOMIES}
+BY_NAME = {taxonomy.name: taxonomy for taxonomy in TAXONOMIES}
+
+
+def term_slugs(taxonomy, rows=None):
+    """A taxonomy's slugs: from the directory filters' choices (one query for all, cached),
+    or its own query for a vocabulary that is not a filter (eligibility criteria)."""
+    rows = rows if rows is not None else choice_rows()
+    if taxonomy.key in rows:
+        return [slug for slug, _ in rows[taxonomy.key]]
+    return list(taxonomy.vocabulary.model.objects.values_list("slug", flat=True))
 
 
 def term_index(rows=None):
-    """{term id: (taxonomy, slug)} for every term, from the one query the directory's filters
-    use for their choices."""
+    """{term id: (taxonomy, slug)} for every term."""
     rows = rows if rows is not None else choice_rows()
     return {
         taxonomy.term_id(slug): (taxonomy, slug)
         for taxonomy in TAXONOMIES
-        for slug, _ in rows[taxonomy.key]
+        for slug in term_slugs(taxonomy, rows)
     }
 
 
@@ -97,10 +111,10 @@ def taxonomy_record(taxonomy, rows=None):
     return record
 
 
-def all_terms():
-    """Every term of every taxonomy, in order: one query a taxonomy."""
+def all_terms(taxonomies=TAXONOMIES):
+    """Every term of these taxonomies, in order: one query a taxonomy."""
     return [
         (taxonomy, row)
-        for taxonomy in TAXONOMIES
+        for taxonomy in taxonomies
         for row in taxonomy.vocabulary.model.objects.all()
     ]

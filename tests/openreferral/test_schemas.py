@@ -61,9 +61,10 @@ def test_every_service_at_location_record_is_valid(api, oruk_schemas, service_wi
     ids = [item["id"] for page in pages for item in page["contents"]]
     assert ids
     for item_id in ids:
+        # The profile's openapi.json declares a fully nested service for this path.
         record = api(f"/api/v1/service_at_locations/{item_id}").json()
-        assert oruk_schemas.errors("compiled/service_at_location.json", record) == []
-        assert oruk_schemas.errors("compiled/service.json", record["service"]) == []
+        assert oruk_schemas.errors("compiled/service.json", record) == []
+        assert item_id in {place["id"] for place in record["service_at_locations"]}
 
 
 def test_every_taxonomy_and_term_is_valid(api, oruk_schemas):
