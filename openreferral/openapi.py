@@ -112,6 +112,7 @@ LOCATION = _object(
     location_type={"type": "string", "enum": ["physical", "postal", "virtual"]},
     name=TEXT,
     addresses=_array(ADDRESS),
+    physical_addresses=_extension(_array(ADDRESS), EXTENSIONS["physical_addresses"]),
     accessibility=EMPTY_ARRAY,
     attributes=EMPTY_ARRAY,
 )
@@ -324,11 +325,15 @@ ORGANIZATION_PARAMETERS = [
         "With a published service changed on or after this date or date-time",
     ),
 ]
-TAXONOMY_PARAMETERS = [SEARCH, VOCABULARY, *PAGING]
+TAXONOMY_PARAMETERS = [
+    SEARCH,
+    VOCABULARY,
+    *PAGING,
+    _query("parent_id", ID, "Children of this: ours have none, so none", True),
+]
 TERM_PARAMETERS = [
     *TAXONOMY_PARAMETERS,
     _query("taxonomy_id", ID, "Only these taxonomies' terms", True),
-    _query("parent_id", ID, "Children of this term: ours have none, so none", True),
     _query("top_only", BOOLEAN, "true: top-level terms only (all of ours are)"),
 ]
 NAVIGATOR_PARAMETERS = [
@@ -392,7 +397,32 @@ def _item(operation_id, summary, schema, oruk_schema, parameters=()):
     }
 
 
+TAGS = {
+    "meta": "This API and its version",
+    "services": "Published services",
+    "organizations": "Organisations with published services",
+    "service_at_locations": "Published services at their places",
+    "taxonomies": "Our vocabularies as ORUK taxonomies",
+    "taxonomy_terms": "The terms of our vocabularies",
+    "navigator": "The navigator's results (not part of ORUK)",
+}
+
+
+def _tagged(document):
+    """Each operation tagged by its path's first part (Spectral's operation-tags)."""
+    for path, operations in document["paths"].items():
+        tag = path.strip("/").split("/")[0] or "meta"
+        operations["get"]["tags"] = [tag]
+        operations["get"].setdefault("description", operations["get"]["summary"])
+    document["tags"] = [{"name": name, "description": text} for name, text in TAGS.items()]
+    return document
+
+
 def document(server_url):
+    return _tagged(_document(server_url))
+
+
+def _document(server_url):
     return {
         "openapi": "3.0.3",
         "info": {
@@ -401,8 +431,14 @@ def document(server_url):
             "description": (
                 "Children's and young people's mental health services in London, in the Open "
                 "Referral UK 3.0 profile. Read only; any origin may read it (CORS). Lists are "
-                "pages; optional fields without a value are left out. See docs/api.md."
+                "pages; optional fields without a value are left out, arrays are always "
+                "sent. Fields beyond the UK profile are marked as extensions. See docs/api.md."
             ),
+            "contact": {"name": "Find Help", "url": server_url.rsplit("/api/", 1)[0] + "/"},
+            "license": {
+                "name": "Open Government Licence v3.0",
+                "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/",
+            },
         },
         "servers": [{"url": server_url}],
         "paths": {

@@ -283,6 +283,7 @@ class TaxonomyListForm(TextSearchForm):
     """/taxonomies: `vocabulary` is a taxonomy's name (ServiceFinder sends it)."""
 
     vocabulary = IdsField(required=False)
+    parent_id = IdsField(required=False)  # nothing of ours has a parent: an empty page
 
     def clean_vocabulary(self):
         return _known(self.cleaned_data["vocabulary"], BY_NAME)
@@ -293,7 +294,6 @@ class TermListForm(TaxonomyListForm):
     is top level, and none has children (`parent_id`)."""
 
     taxonomy_id = IdsField(required=False)
-    parent_id = IdsField(required=False)
     top_only = BooleanWordField(required=False)
 
     def clean_taxonomy_id(self):

@@ -38,6 +38,7 @@ EXTENSIONS = {
     "crisis": "service: true for urgent or 24/7 help for someone in crisis",
     "languages[].name": "language (HSDS 3.0): the language's name",
     "address_2": "address (HSDS 3.0): the address lines after the first",
+    "physical_addresses": "location (ORUK 1.0): the same addresses, for older clients",
     "fees_description": "service (HSDS 3.0): the same text as the profile's `fees`",
 }
 
@@ -251,6 +252,7 @@ def location_record(location):
         "location_type": "physical",
         **present(name=location.name),
         "addresses": [address],
+        "physical_addresses": [address],  # its ORUK 1.0 name: ServiceFinder reads it
         "accessibility": [],
         "attributes": [],
     }

@@ -213,6 +213,8 @@ def service_at_location_detail(request, id):
 @api_view
 @checked(TaxonomyListForm)
 def taxonomy_list(request, asked):
+    if asked["parent_id"]:  # our taxonomies have no parents
+        return page_of([], asked, None)
     taxonomies = [
         taxonomy
         for taxonomy in _named(TAXONOMIES, asked["vocabulary"])

@@ -2,6 +2,7 @@
 it when schemathesis throws generated requests at it: no 5xx, no answer outside its schema."""
 
 import importlib
+import re
 
 import pytest
 import schemathesis
@@ -98,3 +99,90 @@ def test_real_records_keep_to_the_document(live_server, live_directory, item_pat
         case = SCHEMA[item_path]["GET"].Case(path_parameters={"id": record_id})
         response = case.call_and_validate(base_url=base_url, checks=CHECKS)
         assert response.status_code == 200
+
+
+def _walk(node, where=""):
+    """Every dict in the document, with where it is."""
+    if isinstance(node, dict):
+        yield where, node
+        for key, value in node.items():
+            yield from _walk(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for number, value in enumerate(node):
+            yield from _walk(value, f"{where}/{number}")
+
+
+def spectral_problems(doc):
+    """The rules of Spectral's `spectral:oas` ruleset this document could break, written as
+    plain checks (Spectral itself is a Node tool; the rule names are Spectral's)."""
+    problems = []
+    info = doc["info"]
+    problems += ["info-contact"] if not info.get("contact") else []
+    problems += ["info-description"] if not info.get("description") else []
+    problems += ["info-license"] if not info.get("license") else []
+    tags = {tag["name"] for tag in doc.get("tags", [])}
+    problems += [
+        f"tag-description {t['name']}" for t in doc.get("tags", []) if not t.get("description")
+    ]
+    operation_ids = []
+    refs = set()
+    for path, operations in doc["paths"].items():
+        declared = {p["name"] for p in operations.get("parameters", []) if p["in"] == "path"}
+        for method, operation in operations.items():
+            if method == "parameters":
+                continue
+            declared |= {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
+            for rule, ok in [
+                ("operation-operationId", operation.get("operationId")),
+                ("operation-description", operation.get("description")),
+                ("operation-tags", operation.get("tags")),
+                (
+                    "operation-success-response",
+                    any(c.startswith("2") for c in operation["responses"]),
+                ),
+                ("operation-tag-defined", set(operation.get("tags", [])) <= tags),
+            ]:
+                problems += [f"{rule} {method} {path}"] if not ok else []
+            operation_ids.append(operation.get("operationId"))
+            names = [(p["name"], p["in"]) for p in operation.get("parameters", [])]
+            problems += [f"operation-parameters {path}"] if len(names) != len(set(names)) else []
+        wanted = set(re.findall(r"{(\w+)}", path))
+        problems += [f"path-params {path}"] if wanted != declared else []
+    problems += (
+        ["operation-operationId-unique"] if len(operation_ids) != len(set(operation_ids)) else []
+    )
+    for where, node in _walk(doc):
+        if "$ref" in node:
+            refs.add(node["$ref"].rsplit("/", 1)[-1])
+            problems += [f"no-$ref-siblings {where}"] if set(node) != {"$ref"} else []
+        if node.get("type") == "array" and "items" not in node:
+            problems.append(f"array-items {where}")
+        if "enum" in node and node.get("type") == "string":
+            bad = [value for value in node["enum"] if not isinstance(value, str)]
+            problems += [f"typed-enum {where}"] if bad else []
+            problems += (
+                [f"duplicated-entry-in-enum {where}"]
+                if len(set(node["enum"])) != len(node["enum"])
+                else []
+            )
+    unused = set(doc["components"]["schemas"]) - refs
+    problems += [f"oas3-unused-component {name}" for name in sorted(unused)]
+    return problems
+
+
+def test_the_document_is_lint_clean():
+    """openapi-spec-validator and Spectral's oas rules both find nothing to report."""
+    doc = document("http://localhost/api/v1")
+    validate(doc)
+    assert spectral_problems(doc) == []
+
+
+def test_the_lint_rules_catch_what_they_name():
+    doc = document("http://localhost/api/v1")
+    doc["components"]["schemas"]["NavigatorResults"]["properties"]["next_steps"] = {"type": "array"}
+    doc["paths"]["/services"]["get"].pop("operationId")
+    doc["components"]["schemas"]["Unused"] = {"type": "object"}
+    problems = spectral_problems(doc)
+    assert any(p.startswith("array-items") and "next_steps" in p for p in problems)
+    assert "operation-operationId get /services" in problems
+    assert "oas3-unused-component Unused" in problems
