@@ -3,9 +3,26 @@ import_openreferral).
 
 Each service arrives as a draft for a commissioner to review: an import never publishes, and
 never overwrites an entry a commissioner has published or archived since. Importing the same
-feed again updates the drafts it made before, found by the source's own ids. Their taxonomy
-terms are mapped onto our vocabularies where a term's id, slug, name, label or synonym matches
-one of ours; what could not be mapped is reported, never guessed.
+feed again updates the drafts it made before, found by the feed's name and its own ids.
+
+It takes services only, and loses nothing without saying so:
+
+- each file, page or record is recognised (`kind_of`): a service, a page of services, an
+  organisation, a taxonomy, a term, a location or a service at a location; what is not a
+  service is reported, never turned into one;
+- a file that cannot be read, or a detail request that fails, is reported and the rest goes on;
+- an API is paged until `total_pages`, a page seen before, or MAX_PAGES, whichever is first;
+- a service met more than once is reported, and the fullest copy is kept, whatever the order
+  (a page's one-to-one fields never replace a fully nested record);
+- every value not kept as it came (a field we do not hold, an age clamped to 0-25, a term or
+  service area that maps onto nothing, a phone number that is not a UK one, text cut to fit)
+  is reported;
+- each service is written in one transaction with its organisation and links, so a service
+  that fails leaves nothing behind; one whose fields and links have not changed is not
+  written at all (no history row).
+
+Their taxonomy terms are mapped onto our vocabularies where a term's id, slug, name, label or
+synonym matches one of ours; what could not be mapped is reported, never guessed.
 """
 
 import json
@@ -19,6 +36,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.dateparse import parse_date
 from django.utils.text import slugify
 
 from directory.models import Language, Location, Organisation, Service
@@ -30,19 +48,48 @@ from .taxonomy import TAXONOMIES
 
 NATIONAL_AREAS = {"england", "national", "uk", "united kingdom", "great britain", "nationwide"}
 FEED_PAGE_SIZE = 50
+MAX_PAGES = 200  # at FEED_PAGE_SIZE, 10,000 services: beyond any directory we would take in
 USER_AGENT = "FindHelp-import_openreferral (+https://github.com/openreferral/uk-profile)"
+# Fields of an ORUK service that we read (anything else with a value is reported as dropped).
+READ_FIELDS = {
+    "id", "name", "status", "description", "summary", "url", "email", "minimum_age",
+    "maximum_age", "eligibility_description", "application_process", "fees",
+    "fees_description", "cost_options", "schedules", "service_areas", "service_at_locations",
+    "languages", "attributes", "taxonomy_terms", "contacts", "phones", "organization",
+    "organization_id", "assured_date", "last_modified", "crisis", "referral_url",
+}  # fmt: skip
+# What the record is, by the fields only that kind has (checked in this order).
+KINDS = (
+    ("service at a location", lambda r: "location" in r and ("service" in r or "service_id" in r)),
+    ("service", lambda r: "status" in r or "organization_id" in r or "service_areas" in r),
+    ("taxonomy term", lambda r: "taxonomy_id" in r or "term" in r or "term_uri" in r),
+    ("taxonomy", lambda r: "taxonomy_terms" in r or {"uri", "version"} <= set(r)),
+    ("location", lambda r: bool({"location_type", "addresses", "latitude"} & set(r))),
+    (
+        "organisation",
+        lambda r: bool(
+            {"services", "organization_identifiers", "logo", "parent_organization_id"} & set(r)
+        ),
+    ),
+)
+SERVICE_SIGNS = ("minimum_age", "maximum_age", "contacts", "cost_options", "fees", "url")
 
 
 class SourceError(Exception):
-    """The source cannot be read: no such file, not JSON, not ORUK, or the server failed."""
+    """The source cannot be read at all: no such file or folder, or no such address."""
 
 
 @dataclass
 class ImportReport:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     kept: list = field(default_factory=list)  # published or archived here: left alone
     skipped: list = field(default_factory=list)  # (source id, why)
+    failed: list = field(default_factory=list)  # (file or address, why): the rest went on
+    not_services: Counter = field(default_factory=Counter)  # "where: kind" -> records
+    duplicates: Counter = field(default_factory=Counter)  # source id -> copies met
+    dropped: Counter = field(default_factory=Counter)  # "what was not kept" -> services
     unmapped: Counter = field(default_factory=Counter)  # "taxonomy: term" -> services
     notes: list = field(default_factory=list)  # (service name, what a reviewer should know)
 
@@ -50,39 +97,55 @@ class ImportReport:
 # Reading sources ---------------------------------------------------------------------------
 
 
-def records_in(document):
-    """The service records in one ORUK document: a service, a page of them, or a list."""
-    if isinstance(document, list):
-        return [item for item in document if isinstance(item, dict)]
-    if isinstance(document, dict):
-        if isinstance(document.get("contents"), list):
-            return records_in(document["contents"])
-        if "id" in document and "name" in document:
-            return [document]
-    raise SourceError("not an Open Referral service, page of services or list of services")
+def kind_of(record):
+    """What an ORUK record is: "service", "organisation", "taxonomy"…, or "unknown"."""
+    if not isinstance(record, dict):
+        return "unknown"
+    for kind, test in KINDS:
+        if test(record):
+            return kind
+    if "id" in record and "name" in record and any(k in record for k in SERVICE_SIGNS):
+        return "service"
+    return "unknown"
 
 
-def read_file(path):
+def services_in(document, where, report, assume="unknown"):
+    """The service records in one document (a service, a page of records, or a list);
+    everything else in it is counted in the report by what it is. A record that shows no
+    kind is taken as `assume` (a service, on a /services page)."""
+    if isinstance(document, dict) and isinstance(document.get("contents"), list):
+        items = document["contents"]
+    elif isinstance(document, list):
+        items = document
+    else:
+        items = [document]
+    services = []
+    for item in items:
+        kind = kind_of(item)
+        if kind == "unknown" and isinstance(item, dict) and item.get("id"):
+            kind = assume
+        if kind == "service":
+            services.append(item)
+        else:
+            report.not_services[f"{where}: {kind}"] += 1
+    return services
+
+
+def read_file(path, report):
     try:
-        return records_in(json.loads(Path(path).read_text(encoding="utf-8")))
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SourceError(f"{path}: {error}") from error
-    except SourceError as error:
-        raise SourceError(f"{path}: {error}") from error
-
-
-def read_folder(path):
-    records = []
-    for file in sorted(Path(path).glob("*.json")):
-        records += read_file(file)
-    return records
+        report.failed.append((str(path), str(error)))
+        return []
+    return [(record, str(path)) for record in services_in(document, Path(path).name, report)]
 
 
 class Feed:
     """An ORUK API, read politely: a timeout on every request and a pause between them."""
 
-    def __init__(self, base_url, timeout=10.0, delay=1.0, max_pages=1000):
+    def __init__(self, base_url, report, timeout=10.0, delay=1.0, max_pages=MAX_PAGES):
         self.base_url = base_url.rstrip("/")
+        self.report = report
         self.timeout, self.delay, self.max_pages = timeout, delay, max_pages
         self.requests = 0
 
@@ -102,25 +165,83 @@ class Feed:
             raise SourceError(f"{url}: {error}") from error
 
     def records(self):
-        """Every service, page by page; each fetched whole (/services/{id}), since a page
-        holds only one-to-one fields."""
+        """Every service, page by page, each fetched whole (/services/{id}), since a page
+        holds only one-to-one fields. Stops at the last page the feed names, at a page whose
+        services were all seen before (a feed that ignores `page`), or at max_pages."""
+        seen = set()
         for number in range(1, self.max_pages + 1):
-            page = self.get("/services", page=number, per_page=FEED_PAGE_SIZE)
-            for summary in records_in(page):
-                yield self.get(f"/services/{urllib.parse.quote(str(summary['id']))}")
-            if page.get("last_page", True) or page.get("empty") or not page.get("contents"):
+            try:
+                page = self.get("/services", page=number, per_page=FEED_PAGE_SIZE)
+            except SourceError as error:
+                if number == 1:
+                    raise
+                self.report.failed.append((f"page {number}", str(error)))
                 return
+            summaries = services_in(page, f"/services page {number}", self.report, "service")
+            ids = [str(summary.get("id")) for summary in summaries]
+            if not ids or set(ids) <= seen:
+                if ids:
+                    self.report.notes.append(
+                        ("the feed", f"page {number} repeats services already read: stopped")
+                    )
+                return
+            for summary_id in ids:
+                if summary_id in seen:
+                    yield {"id": summary_id}, "repeated"  # counted as a duplicate
+                    continue
+                seen.add(summary_id)
+                try:
+                    record = self.get(f"/services/{urllib.parse.quote(summary_id)}")
+                except SourceError as error:
+                    self.report.failed.append((f"service {summary_id}", str(error)))
+                    continue
+                where = f"/services/{summary_id}"
+                for service in services_in(record, where, self.report, "service"):
+                    yield service, self.base_url
+            total_pages = page.get("total_pages") if isinstance(page, dict) else None
+            if isinstance(total_pages, int) and number >= total_pages:
+                return
+            if isinstance(page, dict) and (page.get("last_page") is True or page.get("empty")):
+                return
+        self.report.notes.append(("the feed", f"stopped after {self.max_pages} pages"))
 
 
-def read_source(source, timeout=10.0, delay=1.0):
+def read_source(source, report, timeout=10.0, delay=1.0, max_pages=MAX_PAGES):
+    """(record, where) for each service in the source. Raises SourceError only when the
+    source itself cannot be reached."""
     if re.match(r"^https?://", source):
-        return Feed(source, timeout=timeout, delay=delay).records()
+        return list(Feed(source, report, timeout, delay, max_pages).records())
     path = Path(source)
     if path.is_dir():
-        return read_folder(path)
+        found = []
+        for file in sorted(path.glob("*.json")):
+            found += read_file(file, report)
+        return found
     if path.is_file():
-        return read_file(path)
+        return read_file(path, report)
     raise SourceError(f"{source}: no such file, folder or http(s) address")
+
+
+def fullness(record):
+    """How much a copy of a record holds: a fully nested one beats a page's summary."""
+    return sum(1 for value in record.values() if value not in (None, "", [], {}))
+
+
+def fullest_copies(found, report):
+    """One copy of each service, the fullest, in the order first met; each id met more than
+    once is reported."""
+    chosen, counts = {}, Counter()
+    for record, where in found:
+        source_id = str(record.get("id") or "")
+        counts[source_id] += 1
+        if where == "repeated":
+            continue
+        if source_id not in chosen or fullness(record) > fullness(chosen[source_id][0]):
+            chosen[source_id] = (record, where)
+    for source_id, count in counts.items():
+        if count > 1 and source_id:
+            report.duplicates[source_id] = count
+    return list(chosen.values())
 
 
 # Mapping onto our vocabularies --------------------------------------------------------------
@@ -171,205 +292,420 @@ def _term_label(term):
 
 def _terms_of(record):
     """Taxonomy terms on the service: its attributes' (ORUK 3.0), and a bare list (2.0)."""
-    terms = [a.get("taxonomy_term") for a in record.get("attributes") or []]
-    terms += record.get("taxonomy_terms") or []
+    terms = [a.get("taxonomy_term") for a in _dicts(record.get("attributes"))]
+    terms += _dicts(record.get("taxonomy_terms"))
     return [term for term in terms if isinstance(term, dict)]
 
 
-# Writing our rows ---------------------------------------------------------------------------
+def _dicts(value):
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _text(value, limit=None):
-    text = " ".join(str(value or "").split()) if limit else str(value or "").strip()
-    return text[:limit] if limit else text
+# Reading one service's values ---------------------------------------------------------------
 
 
-def _summary(record):
-    description = _text(record.get("description"), 2000)
-    first = re.split(r"(?<=[.!?])\s", description, maxsplit=1)[0] if description else ""
-    return _text(first or record.get("name"), 300)
+class Values:
+    """A service record's values as our fields, noting each one not kept as it came."""
+
+    def __init__(self, record):
+        self.record, self.losses, self.unmapped = record, [], []
+
+    def lose(self, what):
+        self.losses.append(what)
+
+    def text(self, name, limit=None, value=None):
+        value = self.record.get(name) if value is None else value
+        text = str(value or "").strip()
+        if limit and len(text) > limit:
+            self.lose(f"{name} cut to {limit} characters")
+            text = text[:limit].rstrip()
+        return text
+
+    def age(self, name, default):
+        value = self.record.get(name)
+        if value in (None, ""):
+            return default
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.lose(f"{name} not a number")
+            return default
+        kept = max(0, min(MAX_AGE, int(number)))
+        if kept != number:
+            self.lose(f"{name} {value:g} stored as {kept}" if isinstance(value, (int, float))
+                      else f"{name} {value} stored as {kept}")  # fmt: skip
+        return kept
 
 
-def _age(value, default):
-    try:
-        return max(0, min(MAX_AGE, int(float(value))))
-    except (TypeError, ValueError):
-        return default
-
-
-def _for_adults_only(record):
-    try:
-        return float(record.get("minimum_age")) > MAX_AGE
-    except (TypeError, ValueError):
-        return False
+def _clean_number(number):
+    """A phone number as written, without the quotes or spaces some feeds leave around it."""
+    return str(number or "").strip().strip("\"'\u201c\u201d\u2018\u2019 ").strip()
 
 
 def _phones(record):
-    phones = list(record.get("phones") or [])
-    for contact in record.get("contacts") or []:
-        phones += contact.get("phones") or []
-    return [phone.get("number") for phone in phones if isinstance(phone, dict)]
+    """(number, description) of the service's phones and its contacts' phones."""
+    phones = _dicts(record.get("phones"))
+    for contact in _dicts(record.get("contacts")):
+        phones += _dicts(contact.get("phones"))
+    seen, found = set(), []
+    for phone in phones:
+        number = _clean_number(phone.get("number"))
+        if number and number not in seen:
+            seen.add(number)
+            found.append((number, str(phone.get("description") or "")))
+    return found
 
 
-def _uk_phone(numbers):
-    for number in numbers:
-        try:
-            validate_uk_phone(number)
-        except ValidationError:
+def _is_uk_phone(number):
+    try:
+        validate_uk_phone(number)
+    except ValidationError:
+        return False
+    return True
+
+
+TEXT_KEYWORD = re.compile(r"^Text\b(?:\s+(?P<keyword>\S+)\s+to\b)?", re.IGNORECASE)
+
+
+def _phone_fields(record, values):
+    """Our phone, text number and keyword from their phones; numbers that are not UK ones
+    are reported."""
+    fields = {"phone": "", "sms_number": "", "sms_keyword": ""}
+    for number, description in _phones(record):
+        if not _is_uk_phone(number):
+            values.lose(f"phone {number} (not a UK number)")
             continue
-        return number
-    return ""
+        text = TEXT_KEYWORD.match(description)
+        if text and not fields["sms_number"]:
+            fields["sms_number"] = number
+            fields["sms_keyword"] = (text.group("keyword") or "")[:30]
+        elif not fields["phone"]:
+            fields["phone"] = number
+        else:
+            values.lose(f"phone {number} (we keep one)")
+    return fields
 
 
-def _organisation(record, source):
-    data = record.get("organization") or {}
-    source_id = str(data.get("id") or record.get("organization_id") or "")
-    name = _text(data.get("name"), 200) or "Unknown organisation"
-    known = ImportedOrganisation.objects.filter(source_id=source_id).first() if source_id else None
-    if known:
-        return known.organisation
-    slug = f"{slugify(name)[:80]}-{(source_id or slugify(name))[:8]}".strip("-")
-    organisation, _ = Organisation.objects.get_or_create(
-        slug=slug,
-        defaults={
-            "name": name,
-            "description": _text(data.get("description")),
-            "website": _text(data.get("website"))[:200],
-        },
-    )
-    if source_id:
-        ImportedOrganisation.objects.create(
-            source_id=source_id, source=source, organisation=organisation
-        )
-    return organisation
+def _email(record, values):
+    email = values.text("email")
+    if not email:
+        for contact in _dicts(record.get("contacts")):
+            if contact.get("email"):
+                email = str(contact["email"]).strip()
+                break
+    try:
+        Service._meta.get_field("email").run_validators(email)
+    except ValidationError:
+        values.lose(f"email {email} (not an address)")
+        return ""
+    return email if len(email) <= 254 else ""
 
 
-def _is_paid(record):
-    for option in record.get("cost_options") or []:
+def _cost(record, values):
+    """Paid when a cost option has an amount above 0, or fees are described without a cost
+    option that says it is free; free when a cost option says so or nothing says anything."""
+    options = _dicts(record.get("cost_options"))
+    fees = values.text("fees") or values.text("fees_description")
+    free_option = False
+    for option in options:
         try:
             if float(option.get("amount") or 0) > 0:
-                return True
+                return Service.Cost.PAID
         except (TypeError, ValueError):
-            continue
-    return False
+            pass
+        if _words(option.get("option")) in ("paid", "charged", "fee"):
+            return Service.Cost.PAID
+        if _words(option.get("option")) == "free" or option.get("amount") in (0, "0"):
+            free_option = True
+    if free_option:
+        return Service.Cost.FREE
+    if fees and not re.fullmatch(r"(?i)\s*(free|no charge|none|£?0(\.00)?)[.!]?\s*", fees):
+        values.lose("fees without a cost option: marked paid, check the note")
+        return Service.Cost.PAID
+    return Service.Cost.FREE
 
 
-def import_record(record, source, terms, report):
-    source_id = str(record.get("id") or "")
-    name = _text(record.get("name"), 200)
-    if not source_id or not name:
-        report.skipped.append((source_id or "?", "no id or no name"))
-        return
-    known = ImportedService.objects.filter(source_id=source_id).select_related("service").first()
-    if known and known.service.status != Service.Status.DRAFT:
-        report.kept.append((name, known.service.get_status_display().lower()))
-        return
-    if _for_adults_only(record):
-        report.skipped.append((source_id, f"{name}: for ages over {MAX_AGE} only"))
-        return
+def _description_and_summary(record, values):
+    description = values.text("description")
+    summary = values.text("summary")
+    if summary and description.startswith(summary):
+        description = description[len(summary) :].lstrip("\n")  # our own feed: summary first
+    elif not summary:
+        words = " ".join(description.split())
+        first = re.split(r"(?<=[.!?])\s", words, maxsplit=1)[0] if words else ""
+        summary = first or values.text("name")
+    if len(summary) > 300:
+        values.lose("summary cut to 300 characters")
+        summary = summary[:300].rstrip()
+    return description, summary
 
+
+def _assured(record, values):
+    value = record.get("assured_date")
+    if not value:
+        return None
+    try:
+        day = parse_date(str(value)[:10])
+    except ValueError:
+        day = None
+    if day is None:
+        values.lose(f"assured_date {value} (not a date)")
+    return day
+
+
+def _fields(record, values):
+    description, summary = _description_and_summary(record, values)
+    min_age, max_age = values.age("minimum_age", 0), values.age("maximum_age", MAX_AGE)
+    if min_age > max_age:
+        values.lose(f"ages {min_age}-{max_age} (youngest above oldest): stored as 0-{MAX_AGE}")
+        min_age, max_age = 0, MAX_AGE
+    schedules = "; ".join(
+        str(schedule.get("description") or "") for schedule in _dicts(record.get("schedules"))
+    )
+    url, referral_url = values.text("url"), values.text("referral_url")
+    if len(url) > 200:
+        values.lose("url (longer than 200 characters)")
+        url = ""
+    if len(referral_url) > 200:
+        values.lose("referral_url (longer than 200 characters)")
+        referral_url = ""
+    return {
+        "name": values.text("name", 200),
+        "summary": summary,
+        "description": description,
+        "min_age": min_age,
+        "max_age": max_age,
+        "website": url,
+        "referral_url": referral_url,
+        "email": _email(record, values),
+        "eligibility_note": values.text("eligibility_description"),
+        "referral_note": values.text("application_process"),
+        "cost": _cost(record, values),
+        "cost_note": values.text("fees", 250, record.get("fees") or record.get("fees_description")),
+        "opening_hours": values.text("schedules", 250, schedules),
+        "is_crisis": record.get("crisis") is True,
+        "last_reviewed_on": _assured(record, values),
+        **_phone_fields(record, values),
+    }
+
+
+def _links(record, terms, values):
+    """Our vocabulary rows for their terms and service areas, and whether it is national."""
     linked = {taxonomy.key: [] for taxonomy in TAXONOMIES}
     for term in _terms_of(record):
         found = terms.find(term)
         if found:
             linked[found[0]].append(found[1])
         else:
-            report.unmapped[_term_label(term)] += 1
+            values.unmapped.append(_term_label(term))
     is_national = False
-    for area in record.get("service_areas") or []:
-        if _words(area.get("name")) in NATIONAL_AREAS:
+    for area in _dicts(record.get("service_areas")):
+        if _words(area.get("name") or area.get("service_area")) in NATIONAL_AREAS:
             is_national = True
         elif borough := terms.borough(area):
             linked["borough"].append(borough)
-
-    with transaction.atomic():
-        service = known.service if known else Service(status=Service.Status.DRAFT)
-        if not known:
-            service.slug = f"{slugify(name)[:100]}-{slugify(source_id)[:8]}".strip("-")
-        service.organisation = _organisation(record, source)
-        numbers = _phones(record)
-        service.phone = _uk_phone(numbers)
-        fields = {
-            "name": name,
-            "summary": _summary(record),
-            "description": _text(record.get("description")),
-            "min_age": _age(record.get("minimum_age"), 0),
-            "max_age": _age(record.get("maximum_age"), MAX_AGE),
-            "website": _text(record.get("url"))[:200],
-            "email": _text(record.get("email"))[:254],
-            "eligibility_note": _text(record.get("eligibility_description")),
-            "referral_note": _text(record.get("application_process")),
-            "cost": Service.Cost.PAID if _is_paid(record) else Service.Cost.FREE,
-            "cost_note": _text(record.get("fees_description") or record.get("fees"), 250),
-            "opening_hours": _text(
-                "; ".join(s.get("description") or "" for s in record.get("schedules") or []),
-                250,
-            ),
-            "is_national": is_national,
-            "source_note": _text(f"Imported from {source} (Open Referral id {source_id})", 250),
-        }
-        for name_, value in fields.items():
-            setattr(service, name_, value)
-        if service.min_age > service.max_age:
-            service.min_age, service.max_age = 0, MAX_AGE
-        try:
-            service.full_clean(exclude=["organisation"])
-        except ValidationError as error:
-            problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-            report.skipped.append((source_id, f"{name}: {problems}"))
-            return
-        service.save()
-        for key, rows in linked.items():
-            relation = next(t for t in TAXONOMIES if t.key == key).vocabulary.relation
-            getattr(service, relation).set(rows)
-        service.languages.set(_languages(record))
-        service.locations.all().delete()
-        Location.objects.bulk_create(_locations(record, service))
-        if known:
-            known.source = source[:500]
-            known.save()
-            report.updated += 1
         else:
-            ImportedService.objects.create(
-                source_id=source_id, source=source[:500], service=service
+            name = area.get("name") or area.get("service_area") or area.get("extent")
+            values.lose(f"service area {name} (not a London borough)")
+    return linked, is_national
+
+
+def _dropped_fields(record, values):
+    for name, value in record.items():
+        if name not in READ_FIELDS and value not in (None, "", [], {}):
+            values.lose(f"{name} (we do not hold it)")
+
+
+# Writing our rows ---------------------------------------------------------------------------
+
+
+class Skip(Exception):
+    """This service is not written; the transaction around it is rolled back."""
+
+
+def _organisation(record, source_name, source):
+    data = record.get("organization") if isinstance(record.get("organization"), dict) else {}
+    source_id = str(data.get("id") or record.get("organization_id") or "")
+    name = " ".join(str(data.get("name") or "").split())[:200] or "Unknown organisation"
+    known = (
+        ImportedOrganisation.objects.filter(source_name=source_name, source_id=source_id).first()
+        if source_id
+        else None
+    )
+    if known:
+        return known.organisation
+    slug = f"{slugify(name)[:80]}-{slugify(source_name)[:8]}-{(source_id or slugify(name))[:8]}"
+    organisation, _ = Organisation.objects.get_or_create(
+        slug=slug.strip("-"),
+        defaults={
+            "name": name,
+            "description": str(data.get("description") or "").strip(),
+            "website": str(data.get("website") or "").strip()[:200],
+        },
+    )
+    if source_id:
+        ImportedOrganisation.objects.create(
+            source_name=source_name, source_id=source_id[:100], source=source[:500],
+            organisation=organisation,
+        )  # fmt: skip
+    return organisation
+
+
+def _field_values(service):
+    return {
+        f.attname: getattr(service, f.attname)
+        for f in Service._meta.concrete_fields
+        if f.editable and f.attname not in ("id", "updated_at", "created_at")
+    }
+
+
+def _snapshot(service):
+    """A service's fields and links, to tell whether an import changed anything."""
+    fields = _field_values(service)
+    links = {
+        taxonomy.key: sorted(
+            getattr(service, taxonomy.vocabulary.relation).values_list("pk", flat=True)
+        )
+        for taxonomy in TAXONOMIES
+    }
+    links["languages"] = sorted(service.languages.values_list("pk", flat=True))
+    links["locations"] = sorted(
+        tuple(row) for row in service.locations.values_list("name", "address", "postcode")
+    )
+    return fields, links
+
+
+def import_record(record, source_name, source, terms, report):
+    source_id = str(record.get("id") or "")[:100]
+    name = " ".join(str(record.get("name") or "").split())
+    if not source_id or not name:
+        report.skipped.append((source_id or "?", "no id or no name"))
+        return
+    known = (
+        ImportedService.objects.filter(source_name=source_name, source_id=source_id)
+        .select_related("service")
+        .first()
+    )
+    if known and known.service.status != Service.Status.DRAFT:
+        report.kept.append((name, known.service.get_status_display().lower()))
+        return
+    try:
+        if float(record.get("minimum_age")) > MAX_AGE:
+            report.skipped.append((source_id, f"{name}: for ages over {MAX_AGE} only"))
+            return
+    except (TypeError, ValueError):
+        pass
+    values = Values(record)
+    try:
+        with transaction.atomic():
+            outcome, has_thrive = _write(
+                record, source_name, source, source_id, known, terms, values
             )
-            report.created += 1
-    if numbers and not service.phone:
-        report.notes.append((name, f"no UK phone number among {', '.join(numbers)}"))
-    if not linked["thrive"]:
+    except Skip as why:
+        report.skipped.append((source_id, f"{name}: {why}"))
+        return
+    setattr(report, outcome, getattr(report, outcome) + 1)
+    report.dropped.update(set(values.losses))
+    report.unmapped.update(set(values.unmapped))
+    if not has_thrive:
         report.notes.append((name, "no THRIVE category: choose one before publishing"))
+
+
+def _write(record, source_name, source, source_id, known, terms, values):
+    """Writes one service (inside the caller's transaction): ("created", "updated" or
+    "unchanged", whether it has a THRIVE category); raises Skip to roll everything back."""
+    fields = _fields(record, values)
+    linked, is_national = _links(record, terms, values)
+    _dropped_fields(record, values)
+    service = known.service if known else Service(status=Service.Status.DRAFT)
+    before = _snapshot(service) if known else None
+    if not known:
+        slug = f"{slugify(fields['name'])[:90]}-{slugify(source_name)[:8]}-{slugify(source_id)[:8]}"
+        service.slug = slug.strip("-")[:120]
+    service.organisation = _organisation(record, source_name, source)
+    for name, value in fields.items():
+        setattr(service, name, value)
+    service.is_national = is_national
+    service.source_note = f"Imported from {source_name} (Open Referral id {source_id})"[:250]
+    try:
+        service.full_clean(exclude=["organisation"], validate_unique=False)
+    except ValidationError as error:
+        raise Skip(
+            "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        ) from error
+    languages = _languages(record)
+    locations = list(_locations(record))
+    has_thrive = bool(linked["thrive"])
+    if known:
+        after_links = {
+            **{key: sorted(row.pk for row in rows) for key, rows in linked.items()},
+            "languages": sorted(row.pk for row in languages),
+            "locations": sorted((loc.name, loc.address, loc.postcode) for loc in locations),
+        }
+        if (_field_values(service), after_links) == before:
+            return "unchanged", has_thrive
+    service.save()
+    for key, rows in linked.items():
+        relation = next(t for t in TAXONOMIES if t.key == key).vocabulary.relation
+        getattr(service, relation).set(rows)
+    service.languages.set(languages)
+    service.locations.all().delete()
+    for location in locations:
+        location.service = service
+    Location.objects.bulk_create(locations)
+    if known:
+        known.source = source[:500]
+        known.save()
+        return "updated", has_thrive
+    ImportedService.objects.create(
+        source_name=source_name, source_id=source_id, source=source[:500], service=service
+    )
+    return "created", has_thrive
 
 
 def _languages(record):
     rows = []
-    for language in record.get("languages") or []:
-        name = _text(language.get("name"), 120)
+    for language in _dicts(record.get("languages")):
+        name = str(language.get("name") or "").strip()[:120]
         if name:
-            row, _ = Language.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+            row = Language.objects.filter(name__iexact=name).first()
+            if row is None:
+                row, _ = Language.objects.get_or_create(slug=slugify(name), defaults={"name": name})
             rows.append(row)
     return rows
 
 
-def _locations(record, service):
-    for item in record.get("service_at_locations") or []:
-        location = item.get("location") or {}
-        for address in location.get("addresses") or []:
-            lines = [address.get(k) for k in ("address_1", "address_2", "city", "region")]
-            text = "\n".join(_text(line) for line in lines if line)
+def _locations(record):
+    for item in _dicts(record.get("service_at_locations")):
+        location = item.get("location") if isinstance(item.get("location"), dict) else {}
+        for address in _dicts(location.get("addresses")):
+            lines = [address.get(k) for k in ("address_1", "address_2")]
+            text = "\n".join(str(line).strip() for line in lines if line)
             if text:
                 yield Location(
-                    service=service,
-                    name=_text(location.get("name"), 200),
+                    name=str(location.get("name") or "").strip()[:200],
                     address=text,
-                    postcode=_text(address.get("postal_code"), 10),
+                    postcode=str(address.get("postal_code") or "").strip()[:10],
                 )
 
 
-def import_source(source, timeout=10.0, delay=1.0):
+def default_name(source):
+    """A feed's name when none is given: the address's host and path, or the file or
+    folder's name."""
+    if re.match(r"^https?://", source):
+        url = urllib.parse.urlsplit(source)
+        return f"{url.netloc}{url.path}".rstrip("/")[:100]
+    return Path(source).resolve().name[:100]
+
+
+def import_source(source, timeout=10.0, delay=1.0, name=None, max_pages=MAX_PAGES):
     """Import every service in the source (a file, a folder of files or an ORUK API's base
-    address) as drafts. Raises SourceError when the source cannot be read."""
+    address) as drafts. Raises SourceError only when the source cannot be reached at all."""
     report = ImportReport()
+    source_name = (name or default_name(source))[:100]
     terms = TermMap()
-    for record in read_source(source, timeout=timeout, delay=delay):
-        import_record(record, source, terms, report)
+    found = read_source(source, report, timeout=timeout, delay=delay, max_pages=max_pages)
+    for record, where in fullest_copies(found, report):
+        import_record(record, source_name, where, terms, report)
+    report.source_name = source_name
     return report

@@ -82,6 +82,7 @@ SERVICE = _object(
     summary=_extension(TEXT, EXTENSIONS["summary"]),
     description=TEXT,
     url={"type": "string", "format": "uri"},
+    referral_url=_extension({"type": "string", "format": "uri"}, EXTENSIONS["referral_url"]),
     email={"type": "string", "format": "email"},
     minimum_age={"type": "integer", "minimum": 0},
     maximum_age={"type": "integer", "minimum": 0},

@@ -54,7 +54,7 @@ def test_importing_again_updates_instead_of_duplicating(db):
     run(FULL)
     first = Service.objects.get(name="Community Counselling")
     output = run(FULL)
-    assert "0 new, 1 updated" in output
+    assert "0 new, 0 updated, 1 unchanged" in output
     assert Service.objects.filter(name="Community Counselling").count() == 1
     assert ImportedService.objects.get().service == first
 
@@ -83,12 +83,12 @@ def test_a_folder_is_read_file_by_file(db):
 def test_a_source_that_cannot_be_read_is_an_error(db, tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         run(tmp_path / "missing.json")
+    # A file that is there but unreadable is reported, not fatal (a folder goes on).
     (tmp_path / "bad.json").write_text("{not json")
-    with pytest.raises(CommandError, match="bad.json"):
-        run(tmp_path / "bad.json")
+    assert "Could not read" in run(tmp_path / "bad.json")
     (tmp_path / "other.json").write_text('{"hello": "world"}')
-    with pytest.raises(CommandError, match="not an Open Referral service"):
-        run(tmp_path / "other.json")
+    assert "other.json: unknown (1)" in run(tmp_path / "other.json")
+    assert not Service.objects.exists()
 
 
 class FakeOpenReferral(BaseHTTPRequestHandler):
@@ -98,12 +98,20 @@ class FakeOpenReferral(BaseHTTPRequestHandler):
     requests = []
     pause = 0.0
 
+    mode = "normal"  # "ignores_page": always page 1; "endless": a new service each page
+    failing = set()  # ids whose detail request fails
+
     def do_GET(self):  # noqa: N802 (the standard library's name)
         self.requests.append(self.path)
         time.sleep(self.pause)
         url = urlparse(self.path)
         if url.path == "/api/v1/services":
             number = int(parse_qs(url.query).get("page", ["1"])[0])
+            if self.mode == "endless":
+                return self.answer(200, {"contents": [{"id": f"endless-{number}", "name": "E"}],
+                                         "last_page": False})  # fmt: skip
+            if self.mode == "ignores_page":
+                number = 1
             body = {
                 "total_items": len(self.services),
                 "total_pages": len(self.services),
@@ -117,9 +125,18 @@ class FakeOpenReferral(BaseHTTPRequestHandler):
                     for s in self.services[number - 1 : number]
                 ],
             }
+            if self.mode == "ignores_page":
+                body.pop("total_pages")
+                body["last_page"] = False
             return self.answer(200, body)
+        if url.path.startswith("/api/v1/services/endless-"):
+            number = url.path.rsplit("-", 1)[1]
+            return self.answer(200, {"id": f"endless-{number}", "name": f"Endless {number}",
+                                     "status": "active", "minimum_age": 11})  # fmt: skip
         for service in self.services:
             if url.path == f"/api/v1/services/{service['id']}":
+                if service["id"] in self.failing:
+                    return self.answer(500, {"error": "broken"})
                 return self.answer(200, service)
         return self.answer(404, {"error": "not found"})
 
@@ -147,6 +164,8 @@ def fake_feed():
     server.shutdown()
     server.server_close()
     FakeOpenReferral.pause = 0.0
+    FakeOpenReferral.mode = "normal"
+    FakeOpenReferral.failing = set()
 
 
 def test_an_api_is_paged_through_and_each_service_fetched_whole(db, fake_feed):
@@ -157,7 +176,7 @@ def test_an_api_is_paged_through_and_each_service_fetched_whole(db, fake_feed):
     pages = [path for path in FakeOpenReferral.requests if "page=" in path]
     assert len(pages) == 3
     assert len(FakeOpenReferral.requests) == 6  # 3 pages, 3 records
-    assert "0 new, 2 updated" in run(fake_feed)
+    assert "0 new, 0 updated, 2 unchanged" in run(fake_feed)
 
 
 def test_an_api_is_read_politely(db, fake_feed):
@@ -172,3 +191,28 @@ def test_a_server_that_does_not_answer_in_time_is_an_error(db, fake_feed):
     with pytest.raises(CommandError, match="timed out"):
         run(fake_feed, "--timeout", "0.3")
     assert time.monotonic() - started < 2
+
+
+def test_a_feed_that_ignores_page_is_read_once(db, fake_feed):
+    FakeOpenReferral.mode = "ignores_page"
+    output = run(fake_feed)
+    pages = [path for path in FakeOpenReferral.requests if "page=" in path]
+    assert len(pages) == 2  # the second repeats the first: stop
+    assert "repeats services already read" in output
+    assert Service.objects.count() == 1
+
+
+def test_a_feed_is_read_to_total_pages_or_the_page_cap(db, fake_feed):
+    FakeOpenReferral.mode = "endless"
+    output = run(fake_feed, "--max-pages", "4")
+    assert len([path for path in FakeOpenReferral.requests if "page=" in path]) == 4
+    assert "stopped after 4 pages" in output
+    assert Service.objects.count() == 4
+
+
+def test_one_failing_detail_is_reported_and_the_rest_imported(db, fake_feed):
+    failing = json.loads(FULL.read_text())["id"]
+    FakeOpenReferral.failing = {failing}
+    output = run(fake_feed)
+    assert f"Could not read service {failing}" in output and "500" in output
+    assert set(Service.objects.values_list("name", flat=True)) == {"Family Support Line"}
