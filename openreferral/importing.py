@@ -505,15 +505,32 @@ def _links(record, terms, values):
         elif borough := terms.borough(area):
             linked["borough"].append(borough)
         else:
-            name = area.get("name") or area.get("service_area") or area.get("extent")
+            name = " ".join(str(area.get("name") or area.get("extent") or "?").split())
+            name = name if len(name) <= 60 else f"{name[:59]}…"
             values.lose(f"service area {name} (not a London borough)")
     return linked, is_national
+
+
+# What we read of the records nested in a service: any other value is reported as dropped.
+NESTED_READ = {
+    "contacts": {"id", "service_id", "email", "phones", "attributes"},
+    "languages": {"id", "service_id", "name"},
+    "cost_options": {"id", "service_id", "option", "amount"},
+    "schedules": {"id", "service_id", "description"},
+}
 
 
 def _dropped_fields(record, values):
     for name, value in record.items():
         if name not in READ_FIELDS and value not in (None, "", [], {}):
             values.lose(f"{name} (we do not hold it)")
+    for name, read in NESTED_READ.items():
+        for item in _dicts(record.get(name)):
+            for key, value in item.items():
+                if key not in read and value not in (None, "", [], {}):
+                    values.lose(f"{name}[].{key} (we do not hold it)")
+        if name == "languages" and any(not item.get("name") for item in _dicts(record.get(name))):
+            values.lose("a language with no name")
 
 
 # Writing our rows ---------------------------------------------------------------------------
