@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.http import HttpResponse, JsonResponse
 
 API_PREFIX = "/api/"
+READ_METHODS = ("GET", "HEAD")
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
@@ -29,9 +30,9 @@ def not_found(what="page"):
 
 
 class ApiMiddleware:
-    """Under /api/: CORS for any origin, and a JSON body for every error (Django's own 404, 405
-    and 500 pages are HTML). A database that cannot be reached is a 503 in the same shape
-    (config/database.py)."""
+    """Under /api/: CORS for any origin, 405 with Allow for any method but GET, HEAD and
+    OPTIONS, and a JSON body for every error (Django's own 404, 405 and 500 pages are HTML).
+    A database that cannot be reached is a 503 in the same shape (config/database.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -41,6 +42,11 @@ class ApiMiddleware:
             return self.get_response(request)
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
+        elif request.method not in READ_METHODS:
+            # The whole API is read only: 405 naming what is allowed, before the CSRF check
+            # (which would answer 403 to a client that has no token to send).
+            response = json_error(405, HTTPStatus(405).phrase)
+            response["Allow"] = "GET, HEAD"
         else:
             response = self.get_response(request)
         if response.status_code >= 400 and not _is_json(response):

@@ -205,7 +205,7 @@ def test_every_error_is_json(api, db):
     # As a real client: CSRF checks on (Django's test client turns them off by default).
     strict = Client(enforce_csrf_checks=True)
     for method in ("post", "put", "patch", "delete"):
-        for path in ("/api/v1/services", "/api/v1/", "/api/v1/openapi.json"):
+        for path in ("/api/v1/services", "/api/v1/", "/api/v1/openapi.json", "/api/v1/navigator"):
             answer = getattr(strict, method)(path)
             assert answer.status_code == 405, (method, path)
             assert answer.json() == {"status": 405, "error": "Method Not Allowed"}

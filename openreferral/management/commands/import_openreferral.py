@@ -3,7 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from directory import caching
 from directory.maintenance import analyze
 from directory.models import Language, Location, Organisation, Service
-from openreferral.importing import MAX_PAGES, SourceError, import_source
+from openreferral.importing import import_source
+from openreferral.sources import MAX_PAGES, SourceError
 
 
 class Command(BaseCommand):
