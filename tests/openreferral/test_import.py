@@ -98,7 +98,9 @@ class FakeOpenReferral(BaseHTTPRequestHandler):
     requests = []
     pause = 0.0
 
-    mode = "normal"  # "ignores_page": always page 1; "endless": a new service each page
+    # "ignores_page": always page 1; "endless": a new service each page; "no_last_page":
+    # last_page is always false, total_pages says 2
+    mode = "normal"
     failing = set()  # ids whose detail request fails
 
     def do_GET(self):  # noqa: N802 (the standard library's name)
@@ -128,6 +130,9 @@ class FakeOpenReferral(BaseHTTPRequestHandler):
             if self.mode == "ignores_page":
                 body.pop("total_pages")
                 body["last_page"] = False
+            if self.mode == "no_last_page":  # only total_pages says where it ends
+                body["last_page"] = False
+                body["total_pages"] = 2
             return self.answer(200, body)
         if url.path.startswith("/api/v1/services/endless-"):
             number = url.path.rsplit("-", 1)[1]
@@ -216,3 +221,10 @@ def test_one_failing_detail_is_reported_and_the_rest_imported(db, fake_feed):
     output = run(fake_feed)
     assert f"Could not read service {failing}" in output and "500" in output
     assert set(Service.objects.values_list("name", flat=True)) == {"Family Support Line"}
+
+
+def test_a_feed_is_read_to_its_total_pages(db, fake_feed):
+    FakeOpenReferral.mode = "no_last_page"
+    run(fake_feed)
+    assert len([path for path in FakeOpenReferral.requests if "page=" in path]) == 2
+    assert Service.objects.count() == 2
