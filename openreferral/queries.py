@@ -45,9 +45,12 @@ def published_locations():
 
 
 def uuids(ids):
-    """The ids that are UUIDs (ours are): any other id names nothing here."""
+    """The ids that are UUIDs (ours are), in ASCII hex digits only (Python's uuid.UUID() also
+    reads other scripts' digits): any other id names nothing here."""
     found = []
     for item in ids:
+        if not item.isascii():
+            continue
         try:
             found.append(uuid.UUID(item))
         except ValueError:
