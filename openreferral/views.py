@@ -186,7 +186,9 @@ def service_at_location_list(request, asked):
         locations = locations.filter(service__in=services.values("pk"))
     locations = locations.order_by("service__name", "name", "pk")
     if asked["full"]:
-        locations = locations.prefetch_related(
+        # Not joined (a joined service would not be prefetched): one query for the page's
+        # services and one for each of their prefetches.
+        locations = locations.select_related(None).prefetch_related(
             Prefetch("service", queryset=queries.with_record_data(queries.published_services()))
         )
     nested = records.service_record if asked["full"] else records.service_summary

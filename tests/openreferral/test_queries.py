@@ -46,6 +46,11 @@ PAGES = [
     ("/api/v1/service_at_locations?per_page=100", 3),
     ("/api/v1/organizations?per_page=100", 2),
     ("/api/v1/taxonomy_terms?per_page=100", 7),  # one a taxonomy
+    # Fully nested lists: the record's prefetches, once a page.
+    ("/api/v1/services?per_page=100&full=true", None),
+    ("/api/v1/service_at_locations?per_page=100&full=true", None),
+    ("/api/v1/organizations?per_page=100&full_service=true", None),
+    ("/api/v1/services?per_page=100&minimal=true&organization_id=x,y", None),
 ]
 
 
