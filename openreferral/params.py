@@ -135,9 +135,13 @@ class DateTimeField(forms.Field):
             moment = None
         if moment is None:
             raise forms.ValidationError("Write a date or date-time like 2026-11-30T09:00:00Z")
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-        return moment
+        try:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            # In UTC: PostgreSQL refuses offsets beyond ±15:59 ("-16:18" is valid ISO 8601).
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("This date is out of range") from None
 
 
 class ListForm(forms.Form):

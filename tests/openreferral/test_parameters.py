@@ -194,3 +194,20 @@ def test_every_oruk_parameter_is_implemented_or_refused_by_name(api, directory, 
     assert {name for (_, name), how in handled.items() if how == "refused"} >= {
         name for name in declared if name in UNSUPPORTED
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("0934-07-08T10:28:40.166400-16:18", 200),  # found by schemathesis: a 500 on PostgreSQL
+        ("0001-01-01T00:00:00+23:59", 400),
+        ("2026-11-30", 200),
+        ("2026-11-30T09:00:00Z", 200),
+        ("2026-11-30T09:00:00 01:00", 200),  # an unencoded "+" arrives as a space
+        ("2026-02-30", 400),
+    ],
+)
+def test_modified_after_reads_any_iso_date_and_never_fails(api, directory, value, status):
+    for path in ("/api/v1/services", "/api/v1/organizations"):
+        response = api.client.get(path, {"modified_after": value})
+        assert response.status_code == status, (path, value, response.content[:200])
