@@ -18,7 +18,13 @@ def make_organisation(**fields):
 
 
 # The links a test service gets unless it says otherwise, by vocabulary key.
-DEFAULT_LINKS = {"thrive": ("getting-help",), "audience": ("young-people",), "referral": ("self",)}
+DEFAULT_LINKS = {
+    "thrive": ("getting-help",),
+    "audience": ("young-people",),
+    "referral": ("self",),
+    # Publishing needs a delivery mode (directory/validation.py).
+    "delivery": ("online",),
+}
 
 
 def make_service(**fields):

@@ -89,11 +89,12 @@ def test_every_published_local_service_says_where_its_facts_come_from(published)
 
 
 def test_every_source_names_a_document_section_or_a_page(published):
-    # "001: …", "002: …", "000: …" or "national: …"
+    # "001: …", "002: …", "000: …", "national: …" or "essentials: …" (fixtures/SOURCES.md,
+    # "Every London borough's essentials")
     assert [
         s.slug
         for s in published
-        if s.source_note.split(":")[0] not in {"000", "001", "002", "national"}
+        if s.source_note.split(":")[0] not in {"000", "001", "002", "national", "essentials"}
     ] == []
 
 
@@ -216,11 +217,6 @@ def test_no_service_links_to_a_council_home_page_but_one_we_could_not_replace(pu
             "getting-help",
         ),
         (
-            "cnwl-young-adults-16-25-mental-health",
-            {"kensington-and-chelsea", "westminster"},
-            "getting-help",
-        ),
-        (
             "nhs-talking-therapies-kensington-chelsea-westminster",
             {"kensington-and-chelsea", "westminster"},
             "getting-help",
@@ -245,6 +241,11 @@ def test_the_services_the_plan_names_are_published(published, slug, boroughs, th
     assert {b.slug for b in service.borough_list} == boroughs
     assert thrive in {c.slug for c in service.thrive_list}
     assert service.source_note.startswith("001")
+
+
+def test_a_model_of_care_no_one_can_contact_is_not_published(by_slug):
+    # 001, Joint Strategic Priorities: a model of care with triage meetings, not a service.
+    assert by_slug["cnwl-young-adults-16-25-mental-health"].status == Service.Status.DRAFT
 
 
 def test_make_it_happen_waits_for_a_contact_before_it_is_published(by_slug):
