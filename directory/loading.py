@@ -37,11 +37,26 @@ SCALAR_FIELDS = [
     "eligibility_note",
     "may_have_changed",
     "change_note",
+    "contact_source_url",
+    "no_direct_contact_note",
+    "essential",
 ]
+
+# Dates, as ISO text in the file ("2026-12-01").
+DATE_FIELDS = ["source_date", "contact_source_read_on"]
+
+# Set only from the admin by the person who checked the entry with the service: a data file
+# cannot confirm anything (docs/data.md).
+ADMIN_ONLY_KEYS = {
+    "confirmed_on": "a confirmation is set only from the admin, by the person who made it",
+    "confirmed_by": "a confirmation is set only from the admin, by the person who made it",
+    "last_reviewed_on": "no longer used: give the source's date as source_date; a "
+    "confirmation is set only from the admin",
+}
 
 
 # What else an entry may carry besides its fields and its vocabularies.
-ENTRY_KEYS = {"slug", "organisation", "locations", "links", "last_reviewed_on", "source"}
+ENTRY_KEYS = {"slug", "organisation", "locations", "links", "source", *DATE_FIELDS}
 
 
 class DirectoryDataError(Exception):
@@ -70,11 +85,21 @@ def _rows_named(vocabulary, names):
     return rows
 
 
+def _date(value):
+    """An ISO date from the file, or None; a clear message for anything else."""
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"not a date: {value!r} (write it as 2026-12-01)") from None
+
+
 def _service_fields(entry, organisations):
     fields = {key: entry[key] for key in SCALAR_FIELDS if key in entry}
     fields["organisation"] = organisations[entry["organisation"]]
-    reviewed = entry.get("last_reviewed_on")
-    fields["last_reviewed_on"] = datetime.date.fromisoformat(reviewed) if reviewed else None
+    for key in DATE_FIELDS:
+        fields[key] = _date(entry.get(key))
     fields["source_note"] = entry.get("source", "")
     return fields
 
@@ -100,7 +125,14 @@ def load_directory_data(data):
                 organisation = entry.get("organisation")
                 report.problems.append(f"{where}: unknown organisation {organisation!r}")
                 continue
-            known = ENTRY_KEYS | set(SCALAR_FIELDS) | {v.key for v in VOCABULARIES}
+            for key in sorted(set(entry) & ADMIN_ONLY_KEYS.keys()):
+                report.problems.append(f"{where}: {key}: {ADMIN_ONLY_KEYS[key]}")
+            known = (
+                ENTRY_KEYS
+                | ADMIN_ONLY_KEYS.keys()
+                | set(SCALAR_FIELDS)
+                | {v.key for v in VOCABULARIES}
+            )
             for key in sorted(set(entry) - known):
                 report.problems.append(f"{where}: unknown field {key!r}")
             links = entry.get("links", [])
@@ -122,7 +154,12 @@ def load_directory_data(data):
                 slug=entry["slug"]
             )
             is_new = service.pk is None
-            for name, value in _service_fields(entry, organisations).items():
+            try:
+                values = _service_fields(entry, organisations)
+            except ValueError as error:
+                report.problems.append(f"{where}: {error}")
+                continue
+            for name, value in values.items():
                 setattr(service, name, value)
             try:
                 service.full_clean(exclude=["organisation"])
@@ -133,8 +170,11 @@ def load_directory_data(data):
                     report.problems.append(f"{where}: {name}: {' '.join(messages)}")
                 continue
             links_known = {v.relation: related[v] for v in VOCABULARIES if not v.open}
-            values = {name: getattr(service, name) for name in SCALAR_FIELDS}
-            unpublishable = publishing_problems(values, links_known, has_borough_pages=bool(links))
+            values = {name: getattr(service, name) for name in [*SCALAR_FIELDS, *DATE_FIELDS]}
+            addresses = [place for place in entry.get("locations", []) if place.get("address")]
+            unpublishable = publishing_problems(
+                values, links_known, has_borough_pages=bool(links), has_address=bool(addresses)
+            )
             for name, message in unpublishable:
                 key = BY_RELATION[name].key if name in BY_RELATION else name or "publishing"
                 report.problems.append(f"{where}: {key}: {message}")

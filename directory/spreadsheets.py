@@ -13,7 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
 from import_export.resources import Diff
 
-from .models import Borough, Service, ServiceLink
+from .models import Borough, Essential, Service, ServiceLink
 from .roles import (
     ADMINISTRATOR_FIELDS,
     borough_change_problems,
@@ -56,6 +56,8 @@ TEXT_COLUMNS = [
     "opening_hours",
     "change_note",
     "source_note",
+    "contact_source_url",
+    "no_direct_contact_note",
 ]
 FLAG_COLUMNS = ["is_national", "is_crisis", "may_have_changed"]
 # The columns, in the order the template and an export give them.
@@ -84,10 +86,14 @@ COLUMNS = [
     "website",
     "referral_url",
     "opening_hours",
+    "contact_source_url",
+    "contact_source_read_on",
+    "no_direct_contact_note",
     "may_have_changed",
     "change_note",
-    "last_reviewed_on",
     "source_note",
+    "source_date",
+    "essential",
 ]
 # A problem found by a model field or relation, said against the column that holds it.
 COLUMN_OF = {vocabulary.relation: vocabulary.key for vocabulary in VOCABULARIES}
@@ -147,7 +153,16 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
     cost = fields.Field("cost", "cost", ChoiceWidget(Service.Cost.choices, "cost"))
     min_age = fields.Field("min_age", "min_age", AgeWidget())
     max_age = fields.Field("max_age", "max_age", AgeWidget())
-    last_reviewed_on = fields.Field("last_reviewed_on", "last_reviewed_on", DateWidget())
+    # No column confirms a service: only the admin's action does, recording who.
+    source_date = fields.Field("source_date", "source_date", DateWidget())
+    contact_source_read_on = fields.Field(
+        "contact_source_read_on", "contact_source_read_on", DateWidget()
+    )
+    essential = fields.Field(
+        "essential",
+        "essential",
+        ChoiceWidget([("", "none"), *Essential.choices], "borough essential"),
+    )
     borough_pages = fields.Field(column_name="borough_pages", widget=TextWidget())
 
     class Meta:
@@ -286,11 +301,13 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
             )
         links = {
             name: service._links.get(name, getattr(before, name).all() if before.pk else [])
-            for name in ("thrive_categories", "boroughs")
+            for name in ("thrive_categories", "boroughs", "delivery_modes")
         }
         values = {field.name: getattr(service, field.attname) for field in Service._meta.fields}
         if publishing:
-            problems += publishing_problems(values, links, bool(service._pages))
+            # A sheet has no addresses: a service keeps those it has (the admin edits them).
+            has_address = bool(before.pk) and before.locations.exists()
+            problems += publishing_problems(values, links, bool(service._pages), has_address)
         return [(name or NON_FIELD_ERRORS, problem) for name, problem in problems]
 
     def skip_row(self, instance, original, row, import_validation_errors=None):

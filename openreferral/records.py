@@ -96,7 +96,7 @@ def service_summary(service, with_organization=True):
             application_process=service.referral_note,
             fees=service.cost_note,
             fees_description=service.cost_note,
-            assured_date=service.last_reviewed_on and service.last_reviewed_on.isoformat(),
+            assured_date=service.confirmed_on and service.confirmed_on.isoformat(),
             last_modified=service.updated_at and service.updated_at.isoformat(),
         ),
     }

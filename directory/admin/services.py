@@ -21,7 +21,7 @@ from ..roles import (
     managed_boroughs,
     visible_services,
 )
-from ..validation import CONTACT_FIELDS, publishing_problems
+from ..validation import CONTACT_FIELDS, SOURCE_FIELDS, publishing_problems
 from ..vocabulary import VOCABULARIES
 from .filters import BoroughFilter, DueForReviewFilter
 from .spreadsheets import ServiceSpreadsheets
@@ -72,12 +72,38 @@ class ServiceForm(forms.ModelForm):
     def _check_ready_to_publish(self, data):
         """What a young person needs before a service is shown to them (one definition:
         directory/validation.py)."""
-        names = ("status", "summary", "min_age", "max_age", "is_national", *CONTACT_FIELDS)
+        names = (
+            "status",
+            "summary",
+            "min_age",
+            "max_age",
+            "is_national",
+            *CONTACT_FIELDS,
+            *SOURCE_FIELDS,
+        )
         values = {**{name: getattr(self.instance, name) for name in names}, **data}
-        links = {name: data.get(name) for name in ("thrive_categories", "boroughs")}
+        relations = ("thrive_categories", "boroughs", "delivery_modes")
+        links = {name: data.get(name) for name in relations}
         links = {name: rows for name, rows in links.items() if name in self.fields}
-        for field, problem in publishing_problems(values, links, self._has_borough_pages()):
+        problems = publishing_problems(
+            values, links, self._has_borough_pages(), has_address=self._has_address()
+        )
+        for field, problem in problems:
             self.add_error(field if field in self.fields else None, problem)
+
+    def _has_address(self):
+        """Whether the service will have a place to walk in, as the inline posts them."""
+        prefix = "locations"
+        if f"{prefix}-TOTAL_FORMS" not in self.data:
+            return bool(self.instance.pk) and self.instance.locations.exists()
+        try:
+            total = int(self.data[f"{prefix}-TOTAL_FORMS"])
+        except ValueError:
+            return False
+        return any(
+            self.data.get(f"{prefix}-{i}-address") and not self.data.get(f"{prefix}-{i}-DELETE")
+            for i in range(min(total, 1000))
+        )
 
     def _has_borough_pages(self):
         """Whether the service will have a page for a borough, as the inline posts them."""
@@ -128,7 +154,7 @@ class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
         "age_range",
         "is_national",
         "is_crisis",
-        "last_reviewed_on",
+        "confirmed_on",
         "review_due_on",
     ]
     list_filter = [
@@ -148,7 +174,8 @@ class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
     autocomplete_fields = ["organisation"]
     filter_horizontal = [vocabulary.relation for vocabulary in VOCABULARIES]
     inlines = [LocationInline, ServiceLinkInline]
-    readonly_fields = ["created_at", "updated_at"]
+    # Confirmed only with the action below, which records who did it: never typed in.
+    readonly_fields = ["confirmed_on", "confirmed_by", "created_at", "updated_at"]
     actions = ["mark_reviewed", "archive"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "organisation", "status", "summary", "description"]}),
@@ -190,6 +217,8 @@ class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
                     "website",
                     "referral_url",
                     "opening_hours",
+                    ("contact_source_url", "contact_source_read_on"),
+                    "no_direct_contact_note",
                 ]
             },
         ),
@@ -198,8 +227,9 @@ class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
             {
                 "fields": [
                     ("may_have_changed", "change_note"),
-                    "last_reviewed_on",
-                    "source_note",
+                    ("source_note", "source_date"),
+                    "essential",
+                    ("confirmed_on", "confirmed_by"),
                     "created_at",
                     "updated_at",
                 ]
@@ -284,10 +314,17 @@ class ServiceAdmin(ServiceSpreadsheets, SimpleHistoryAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description="Mark as reviewed today", permissions=["change"])
+    @admin.action(description="Mark as confirmed with the service today", permissions=["change"])
     def mark_reviewed(self, request, queryset):
+        """The only way a service becomes confirmed: a signed-in person says they checked it
+        with the provider today, and their name is kept with the date."""
+        user = request.user
         self._update(
-            request, queryset, "marked as reviewed today", last_reviewed_on=timezone.localdate()
+            request,
+            queryset,
+            "marked as confirmed with the service today",
+            confirmed_on=timezone.localdate(),
+            confirmed_by=(user.get_full_name() or user.get_username())[:150],
         )
 
     @admin.action(description="Archive (take off the public site)", permissions=["change"])

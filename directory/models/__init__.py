@@ -13,7 +13,7 @@ from .lookups import (
 from .postcodes import Postcode
 from .reports import ProblemReport
 from .search import SearchPhrase, SearchWord
-from .service import Location, Organisation, Service, ServiceLink
+from .service import Essential, Location, Organisation, Service, ServiceLink
 
 __all__ = [
     "AgeBand",
@@ -22,6 +22,7 @@ __all__ = [
     "Commissioner",
     "DeliveryMode",
     "EligibilityCriterion",
+    "Essential",
     "Language",
     "Location",
     "Need",

@@ -136,10 +136,11 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(is_crisis=True)
 
     def due_for_review(self, today=None):
-        """Never reviewed, or last reviewed 12 months ago or more."""
+        """Never confirmed with the service by a person, or last confirmed 12 months ago or
+        more."""
         today = today or timezone.localdate()
         cutoff = today - datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
-        return self.filter(Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lte=cutoff))
+        return self.filter(Q(confirmed_on__isnull=True) | Q(confirmed_on__lte=cutoff))
 
     def with_card_data(self):
         """What a service card shows (organisation, places, ways in), in a fixed number of

@@ -25,6 +25,15 @@ from .querysets import DERIVED_COLUMNS, REVIEW_INTERVAL_DAYS, ServiceManager
 
 MAX_AGE = 25
 
+# The source documents (fixtures/SOURCES.md), by the key an entry's source starts with, as a
+# page names them.
+SOURCE_TITLES = {
+    "000": "North East London\u2019s \u201cAll About Me\u201d conference report",
+    "001": "the Bi-Borough mental health plan",
+    "002": "Hammersmith and Fulham council committee minutes",
+    "national": "the service\u2019s own website",
+}
+
 
 def _add_related_list(model, name, relation):
     """`model.<name>`: a relation's rows as a list, cached on the instance. Django's own
@@ -53,6 +62,19 @@ class Organisation(models.Model):
 
     def stable_key(self):
         return f"organisation:{self.slug}"
+
+
+class Essential(models.TextChoices):
+    """What every borough lists, whatever else it has (docs/data.md)."""
+
+    CAMHS = "camhs", "CAMHS single point of access"
+    LOCAL_OFFER = "local-offer", "Local Offer"
+    FAMILY_INFORMATION = "family-information", "Family Information Service"
+    ONLINE = "online", "Online service for young people"
+
+
+# Every borough must list these; ONLINE only where the borough commissions one.
+REQUIRED_ESSENTIALS = (Essential.CAMHS, Essential.LOCAL_OFFER, Essential.FAMILY_INFORMATION)
 
 
 class Service(models.Model):
@@ -120,9 +142,43 @@ class Service(models.Model):
         blank=True,
         help_text="One plain sentence, shown on its page: what the source says",
     )
-    last_reviewed_on = models.DateField(null=True, blank=True)
+    # Where the facts come from (a document or page, and its date) is kept apart from whether
+    # a person has confirmed them with the service (docs/data.md).
     source_note = models.CharField(
         max_length=250, blank=True, help_text="Where the facts in this entry come from"
+    )
+    source_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date of that document or page (the first of the month where only the "
+        "month is known)",
+    )
+    contact_source_url = models.URLField(
+        "where the contact details come from",
+        blank=True,
+        help_text="The provider's or council's own public page the phone, email, form, "
+        "website and address were read from",
+    )
+    contact_source_read_on = models.DateField("contact details read on", null=True, blank=True)
+    no_direct_contact_note = models.TextField(
+        "why there is no direct contact",
+        blank=True,
+        help_text="Where no public source gives a direct way in: say so, and the best route "
+        "(the borough's Family Information Service, ask your GP)",
+    )
+    essential = models.CharField(
+        "borough essential",
+        max_length=20,
+        choices=Essential.choices,
+        blank=True,
+        help_text="Every borough lists its CAMHS single point of access, Local Offer and Family "
+        "Information Service, and the online service it commissions where there is one",
+    )
+    # Set only from the admin, by the signed-in person who checked the entry with the service
+    # (never from a data file): the review queue runs from this date.
+    confirmed_on = models.DateField("confirmed with the service on", null=True, blank=True)
+    confirmed_by = models.CharField(
+        "confirmed by", max_length=150, blank=True, help_text="Who confirmed it"
     )
     uuid = StableIdField("Open Referral id", unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -160,6 +216,11 @@ class Service(models.Model):
                 condition=models.Q(status__in=["draft", "published", "archived"]),
                 name="service_status_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_on__isnull=True) | ~models.Q(confirmed_by=""),
+                name="service_confirmed_by_a_person",
+                violation_error_message="A confirmation needs the person who made it.",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "min_age", "max_age"]),
@@ -181,10 +242,11 @@ class Service(models.Model):
 
     @property
     def review_due_on(self):
-        """When the entry should next be checked: 12 months after it last was."""
-        if self.last_reviewed_on is None:
+        """When the entry should next be checked with the service: 12 months after a person
+        last confirmed it; None (due now) if no one has."""
+        if self.confirmed_on is None:
             return None
-        return self.last_reviewed_on + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+        return self.confirmed_on + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
 
     @property
     def age_range_text(self):
@@ -204,6 +266,24 @@ class Service(models.Model):
         """Who can ask for help from it, as a card says it (reads the prefetched routes)."""
         names = [route.name for route in self.referral_list]
         return ". ".join(names) or "Contact the service to ask how"
+
+    @property
+    def source_text(self):
+        """Where its facts come from, as its page says it: "the Bi-Borough mental health plan,
+        2022"."""
+        document = self.source_note.split(";")[0].strip()
+        key = document.split(":")[0].strip()
+        title = SOURCE_TITLES.get(key, document)
+        if title and self.source_date:
+            return f"{title}, {self.source_date.year}"
+        return title
+
+    @property
+    def has_direct_contact(self):
+        """A way to reach the service itself: a phone, text, email, referral form or a place
+        to walk in (a website alone may be a landing page)."""
+        direct = [self.phone, self.sms_number, self.email, self.referral_url]
+        return any(direct) or bool(self.location_list)
 
     @property
     def has_contact(self):

@@ -1,8 +1,22 @@
 from django.shortcuts import get_object_or_404, render
 
 from ..access import access_routes, can_self_refer
-from ..models import Service
+from ..models import Essential, Service
 from ..shortlist import Shortlist
+
+
+def best_routes(service):
+    """Where a service has no direct contact: its boroughs' Family Information Services, with a
+    phone or email to try instead (one query, none when it has a direct contact)."""
+    if service.has_direct_contact or service.is_national:
+        return []
+    return list(
+        Service.objects.published()
+        .filter(essential=Essential.FAMILY_INFORMATION, boroughs__in=service.borough_list)
+        .exclude(pk=service.pk)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def service_detail(request, slug):
@@ -17,5 +31,6 @@ def service_detail(request, slug):
             "can_self_refer": can_self_refer(service),
             "shortlist": shortlist,
             "add_to_shortlist_url": shortlist.with_service(service.slug).url,
+            "best_routes": best_routes(service),
         },
     )

@@ -30,7 +30,8 @@ def form_data(service: Service, **changes):
             "name", "slug", "status", "summary", "description", "min_age", "max_age",
             "referral_note", "cost", "cost_note", "phone", "sms_number", "sms_keyword", "email",
             "website", "referral_url", "opening_hours", "eligibility_note", "change_note",
-            "source_note",
+            "source_note", "source_date", "contact_source_url", "contact_source_read_on",
+            "no_direct_contact_note", "essential",
         ]
     }  # fmt: skip
     data["organisation"] = service.organisation_id

@@ -48,7 +48,7 @@ def test_publishing_needs_a_borough_or_national_and_a_thrive_category(make_commi
     assert service.status == "draft"
 
 
-def test_mark_as_reviewed_sets_today_on_the_commissioners_services_only(
+def test_confirming_sets_today_and_who_on_the_commissioners_services_only(
     westminster, westminster_service, national_service
 ):
     response = westminster.post(
@@ -61,8 +61,12 @@ def test_mark_as_reviewed_sets_today_on_the_commissioners_services_only(
     assert response.status_code == 302
     westminster_service.refresh_from_db()
     national_service.refresh_from_db()
-    assert westminster_service.last_reviewed_on == timezone.localdate()
-    assert national_service.last_reviewed_on is None
+    assert westminster_service.confirmed_on == timezone.localdate()
+    assert westminster_service.confirmed_by == "wendy"
+    assert national_service.confirmed_on is None
+    assert national_service.confirmed_by == ""
+    page = westminster.get(westminster_service.get_absolute_url()).content.decode()
+    assert "Confirmed with the service on" in page
 
 
 def test_marking_reviewed_from_the_due_list_says_only_what_was_done(
@@ -74,7 +78,7 @@ def test_marking_reviewed_from_the_due_list_says_only_what_was_done(
         follow=True,
     )
     page = response.content.decode()
-    assert "1 marked as reviewed today." in page
+    assert "1 marked as confirmed with the service today." in page
     assert "not changed" not in page
 
 
@@ -96,7 +100,8 @@ def test_the_admin_home_shows_each_borough_with_counts_and_links(
     make_service(
         name="Reviewed",
         borough=("westminster",),
-        last_reviewed_on=timezone.localdate() - datetime.timedelta(days=30),
+        confirmed_on=timezone.localdate() - datetime.timedelta(days=30),
+        confirmed_by="wendy",
     )
     ProblemReport.objects.create(service=westminster_service, problem="contact")
     ProblemReport.objects.create(service=westminster_service, problem="other", status="resolved")

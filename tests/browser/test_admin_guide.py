@@ -83,7 +83,8 @@ def westminster_directory(monkeypatch, settings):
     council = make_organisation(name="Westminster City Council")
     youth = make_service(
         name="Westminster Youth Counselling", slug="westminster-youth-counselling",
-        borough=("westminster",), phone="020 7946 0001", last_reviewed_on=reviewed,
+        borough=("westminster",), phone="020 7946 0001",
+        confirmed_on=reviewed, confirmed_by="wendy",
         organisation=make_organisation(name="Youth Counselling Trust"),
     )  # fmt: skip
     make_service(
@@ -194,14 +195,18 @@ def test_the_commissioners_guide(guide_page):
     results = page.locator("#result_list")
     expect(results.get_by_role("link", name="Church Street Family Hub")).to_be_visible()
     page.get_by_role("checkbox", name="Select this object for an action - Church Street").check()
-    page.locator("select[name=action]").select_option(label="Mark as reviewed today")
+    page.locator("select[name=action]").select_option(
+        label="Mark as confirmed with the service today"
+    )
     page.get_by_role("button", name="Go").click()
-    expect(page.locator(".messagelist .success")).to_have_text("1 marked as reviewed today.")
+    expect(page.locator(".messagelist .success")).to_have_text(
+        "1 marked as confirmed with the service today."
+    )
     expect(page.locator(".messagelist .warning")).to_have_count(0)
     assert "Church Street Family Hub" not in page.locator("#changelist").inner_text()
     shot(page, "07-mark-reviewed")
-    reviewed = Service.objects.get(slug="church-street-family-hub").last_reviewed_on
-    assert reviewed == timezone.localdate()
+    confirmed = Service.objects.get(slug="church-street-family-hub")
+    assert (confirmed.confirmed_on, confirmed.confirmed_by) == (timezone.localdate(), "wendy")
 
     # 6. Handle a report: the list, then mark it resolved once the page is right.
     page.goto("/admin/")

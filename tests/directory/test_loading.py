@@ -1,4 +1,5 @@
 import copy
+import datetime
 import json
 
 import pytest
@@ -38,7 +39,11 @@ DOCUMENT = {
             ],
             "eligibility": ["lives-in-borough"],
             "eligibility_note": "For young people in Westminster.",
-            "last_reviewed_on": "2026-11-22",
+            "contact_source_url": "https://www.kooth.com/",
+            "contact_source_read_on": "2026-12-01",
+            "source": "001: Our EWMH offer",
+            "source_date": "2022-04-01",
+            "essential": "online",
         }
     ],
 }
@@ -55,6 +60,43 @@ def test_loading_twice_duplicates_nothing():
     service = Service.objects.get()
     assert service.boroughs.count() == 2
     assert sorted(service.needs.values_list("slug", flat=True)) == ["anxiety", "low-mood"]
+
+
+def test_loads_the_sources_and_their_dates_and_the_borough_essential():
+    load_directory_data(copy.deepcopy(DOCUMENT))
+    service = Service.objects.get()
+    assert service.source_date == datetime.date(2022, 4, 1)
+    assert service.contact_source_url == "https://www.kooth.com/"
+    assert service.contact_source_read_on == datetime.date(2026, 12, 1)
+    assert service.essential == "online"
+    assert service.confirmed_on is None
+    assert service.confirmed_by == ""
+
+
+@pytest.mark.parametrize("key", ["confirmed_on", "confirmed_by", "last_reviewed_on"])
+def test_a_data_file_cannot_confirm_a_service(key):
+    document = copy.deepcopy(DOCUMENT)
+    document["services"][0][key] = "2026-11-22"
+    with pytest.raises(DirectoryDataError) as error:
+        load_directory_data(document)
+    assert "only from the admin" in str(error.value)
+    assert not Service.objects.exists()
+
+
+def test_a_date_that_is_not_a_date_is_a_clear_problem():
+    document = copy.deepcopy(DOCUMENT)
+    document["services"][0]["source_date"] = "April 2022"
+    with pytest.raises(DirectoryDataError) as error:
+        load_directory_data(document)
+    assert "not a date: 'April 2022' (write it as 2026-12-01)" in str(error.value)
+
+
+def test_an_unknown_essential_is_refused():
+    document = copy.deepcopy(DOCUMENT)
+    document["services"][0]["essential"] = "gp"
+    with pytest.raises(DirectoryDataError) as error:
+        load_directory_data(document)
+    assert "essential" in str(error.value)
 
 
 def test_loading_again_updates_a_changed_entry():

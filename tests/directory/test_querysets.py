@@ -151,10 +151,11 @@ def test_methods_chain_like_prose():
     assert names(result) == ["Fits"]
 
 
-def test_due_for_review_after_12_months_or_never_reviewed():
+def test_due_for_review_12_months_after_confirmation_or_now_if_never_confirmed():
     today = datetime.date(2026, 11, 22)
-    make_service(name="Fresh", last_reviewed_on=datetime.date(2026, 1, 1))
-    make_service(name="Exactly a year", last_reviewed_on=datetime.date(2025, 11, 22))
-    make_service(name="Stale", last_reviewed_on=datetime.date(2024, 6, 1))
-    make_service(name="Never", last_reviewed_on=None)
+    confirmed = {"confirmed_by": "Wendy"}
+    make_service(name="Fresh", confirmed_on=datetime.date(2026, 1, 1), **confirmed)
+    make_service(name="Exactly a year", confirmed_on=datetime.date(2025, 11, 22), **confirmed)
+    make_service(name="Stale", confirmed_on=datetime.date(2024, 6, 1), **confirmed)
+    make_service(name="Never", confirmed_on=None, source_date=datetime.date(2026, 11, 1))
     assert names(Service.objects.due_for_review(today)) == ["Exactly a year", "Never", "Stale"]

@@ -30,7 +30,12 @@ def kooth():
         website="https://www.kooth.com",
         opening_hours="12pm to 10pm on weekdays",
         eligibility_note="For young people who live in Westminster or Kensington and Chelsea.",
-        last_reviewed_on=datetime.date(2026, 3, 14),
+        confirmed_on=datetime.date(2026, 3, 14),
+        confirmed_by="Wendy Commissioner",
+        source_note="001: Our EWMH offer",
+        source_date=datetime.date(2022, 4, 1),
+        contact_source_url="https://www.kooth.com/contact",
+        contact_source_read_on=datetime.date(2026, 12, 1),
         referral_note="Sign up on the website. No referral needed.",
     )
     service.eligibility_criteria.set(EligibilityCriterion.objects.filter(slug="lives-in-borough"))
@@ -84,9 +89,16 @@ def test_says_how_support_is_given_cost_language_and_thrive_in_plain_words(clien
     assert "Getting Advice</strong>: Advice, information and someone to talk to." in page
 
 
-def test_says_when_it_was_last_reviewed_and_how_to_report_a_problem(client, kooth):
+def test_says_where_it_comes_from_when_it_was_confirmed_and_how_to_report_a_problem(client, kooth):
     page = page_text(client, "/services/kooth/")
-    assert "Page last reviewed: 14 March 2026" in page
+    assert "From the Bi-Borough mental health plan, 2022." in page
+    assert "Confirmed with the service on 14 March 2026." in page
+    assert "Not yet confirmed" not in page
+    assert (
+        'Contact details from <a class="app-break-word" href="https://www.kooth.com/contact">'
+        "https://www.kooth.com/contact</a>, read on 1 December 2026." in page
+    )
+    assert "Page last reviewed" not in page
     assert 'href="/services/kooth/report/">Report a problem with this page</a>' in page
 
 
