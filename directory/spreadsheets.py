@@ -301,11 +301,13 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
             )
         links = {
             name: service._links.get(name, getattr(before, name).all() if before.pk else [])
-            for name in ("thrive_categories", "boroughs")
+            for name in ("thrive_categories", "boroughs", "delivery_modes")
         }
         values = {field.name: getattr(service, field.attname) for field in Service._meta.fields}
         if publishing:
-            problems += publishing_problems(values, links, bool(service._pages))
+            # A sheet has no addresses: a service keeps those it has (the admin edits them).
+            has_address = bool(before.pk) and before.locations.exists()
+            problems += publishing_problems(values, links, bool(service._pages), has_address)
         return [(name or NON_FIELD_ERRORS, problem) for name, problem in problems]
 
     def skip_row(self, instance, original, row, import_validation_errors=None):

@@ -67,6 +67,12 @@ def publishing_problems(values, links, has_borough_pages=False, has_address=None
         problems.append(("boroughs", "To publish, choose the boroughs it covers."))
     if "delivery_modes" in links and not links["delivery_modes"]:
         problems.append(("delivery_modes", NO_DELIVERY))
+    if "contact_source_url" in values:
+        problems += _source_problems(values, bool(has_address))
+    if "no_direct_contact_note" in values and not values.get("is_national"):
+        direct = any(values.get(field) for field in DIRECT_CONTACT_FIELDS) or has_address
+        if not direct and not explained:
+            problems.append(("no_direct_contact_note", NO_DIRECT_CONTACT))
     return problems
 
 

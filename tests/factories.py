@@ -1,5 +1,6 @@
 """Small helpers that make services for tests, with sensible defaults."""
 
+import datetime
 import itertools
 
 from django.db.models.signals import post_save
@@ -39,6 +40,13 @@ def make_service(**fields):
     fields.setdefault("max_age", 18)
     fields.setdefault("status", Service.Status.PUBLISHED)
     fields.setdefault("website", "https://example.org/")
+    # Publishing needs each contact's source, and a direct way in or a note on why there is
+    # none (directory/validation.py).
+    fields.setdefault("contact_source_url", "https://example.org/contact")
+    fields.setdefault("contact_source_read_on", datetime.date(2026, 12, 1))
+    direct = ("phone", "sms_number", "email", "referral_url")
+    if fields["website"] and not any(fields.get(name) for name in direct):
+        fields.setdefault("no_direct_contact_note", "Ask your GP.")
     if "organisation" not in fields:
         fields["organisation"] = make_organisation()
     # One history record, once the links are set, as load_directory makes: a record for each

@@ -67,6 +67,8 @@ def test_load_directory_names_the_service_and_field_and_loads_nothing(
     good = document["services"][0]
     good["phone"] = "020 7946 0000"
     bad = {**copy.deepcopy(good), "slug": "bad-entry", "name": "Bad entry", **changes}
+    if "website" in changes:  # no way in at all: no place to walk in either
+        bad["locations"] = []
     document["services"].append(bad)
     path = tmp_path / "directory.json"
     path.write_text(json.dumps(document))
@@ -99,9 +101,12 @@ def test_a_page_for_each_borough_is_a_way_to_get_in_touch(westminster):
         "links-0-borough": page.borough_id,
         "links-0-url": page.url,
     }
-    response = westminster.post(url, form_data(service, summary="Changed.", **inline))
+    # A council's page is not a direct way in: the entry says why there is none.
+    note = {"no_direct_contact_note": "Ask the council's Family Information Service."}
+    response = westminster.post(url, form_data(service, summary="Changed.", **inline, **note))
     assert response.status_code == 302, html.unescape(response.content.decode())[-3000:]
-    response = westminster.post(url, form_data(service, **inline, **{"links-0-DELETE": "on"}))
+    gone = {"links-0-DELETE": "on", "no_direct_contact_note": ""}
+    response = westminster.post(url, form_data(service, **inline, **gone))
     assert "To publish, give at least one way to get in touch" in html.unescape(
         response.content.decode()
     )
