@@ -1,13 +1,89 @@
-"""Where the directory has local listings: the boroughs that a published, local service covers.
-Elsewhere people see national services only, and are told so before they answer anything else
-(the home page, the navigator's borough question)."""
+"""Where the directory has local listings, and how many, said honestly.
 
-from .models import Borough, Service
+A borough has local listings when a published service of its own covers it: not national, and
+not a regional service that covers REGIONAL_FROM boroughs or more (a trust-wide phone line, an
+online service commissioned across an integrated care board). Elsewhere people see national and
+regional services, and are told so before they answer anything else (the home page, the
+navigator's borough question). Each borough's sentence says how many services we list there and
+whether they are only its essentials (its CAMHS, Local Offer and Family Information Service,
+docs/data.md), with a link to its council's Local Offer, which lists more.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from .models import Borough, Essential, Service, ServiceLink
+
+# A service covering this many boroughs or more is regional, not a borough's own.
+REGIONAL_FROM = 4
+
+
+def _local_services():
+    return (
+        Service.objects.published()
+        .filter(is_national=False)
+        .annotate(borough_count=Count("boroughs"))
+        .filter(borough_count__lt=REGIONAL_FROM)
+    )
 
 
 def boroughs_with_local_services():
-    """Boroughs covered by at least one published service that is not national."""
-    links = Service.boroughs.through.objects.filter(
-        service__status=Service.Status.PUBLISHED, service__is_national=False
-    )
+    """Boroughs covered by at least one published service of their own (see above)."""
+    links = Service.boroughs.through.objects.filter(service_id__in=_local_services().values("pk"))
     return Borough.objects.filter(pk__in=links.values("borough_id"))
+
+
+@dataclass
+class BoroughListing:
+    """What we list in one borough: `count` published services that are not national,
+    `essentials` (Essential values) among them, and its Local Offer's address if we have it."""
+
+    name: str
+    slug: str
+    count: int = 0
+    essentials: set = field(default_factory=set)
+    all_essentials: bool = True
+    local_offer_url: str = ""
+
+    @property
+    def sentence(self):
+        """ "We list 4 services in Tower Hamlets: the essentials." and the like."""
+        if not self.count:
+            return (
+                f"We do not list any local services in {self.name} yet: you will see national "
+                "services, which anyone can use."
+            )
+        services = "service" if self.count == 1 else "services"
+        text = f"We list {self.count} {services} in {self.name}"
+        if self.all_essentials:
+            return f"{text}: the essentials."
+        if self.essentials:
+            return f"{text}, including its essentials."
+        return f"{text}."
+
+
+def borough_listings():
+    """Every borough's BoroughListing, by slug, in two queries."""
+    listings = {
+        slug: BoroughListing(name, slug)
+        for slug, name in Borough.objects.values_list("slug", "name")
+    }
+    rows = Service.boroughs.through.objects.filter(
+        service__status=Service.Status.PUBLISHED, service__is_national=False
+    ).values_list("borough__slug", "service__essential", "service__website")
+    for slug, essential, website in rows:
+        listing = listings[slug]
+        listing.count += 1
+        if essential:
+            listing.essentials.add(essential)
+        else:
+            listing.all_essentials = False
+        if essential == Essential.LOCAL_OFFER and website and not listing.local_offer_url:
+            listing.local_offer_url = website
+    pages = ServiceLink.objects.filter(
+        service__status=Service.Status.PUBLISHED, service__essential=Essential.LOCAL_OFFER
+    ).values_list("borough__slug", "url")
+    for slug, url in pages:
+        listings[slug].local_offer_url = url
+    return listings

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import F, IntegerField, Value
 
 from directory import caching
-from directory.coverage import boroughs_with_local_services
+from directory.coverage import borough_listings, boroughs_with_local_services
 from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
 from directory.models import EligibilityCriterion, Need
@@ -248,12 +248,19 @@ class WhereForm(QuestionForm):
             "covered-boroughs",
             lambda: set(boroughs_with_local_services().values_list("slug", flat=True)),
         )
+        listings = caching.remembered("borough-listings", borough_listings)
         options = self.options("borough")
         first, boroughs, unknown = options[0], options[1:-1], options[-1]
         return [
             ("", [first]),
-            ("Local services listed", [o for o in boroughs if o.value in covered]),
-            ("National services only", [o for o in boroughs if o.value not in covered]),
+            (
+                "Local services listed",
+                [_with_count(o, listings.get(o.value)) for o in boroughs if o.value in covered],
+            ),
+            (
+                "National and regional services only",
+                [o for o in boroughs if o.value not in covered],
+            ),
             ("", [unknown]),
         ]
 
@@ -457,3 +464,11 @@ class ResultsForm(DangerForm, WhoForm, AgeForm, NeedForm, ImpactForm, AppliesFor
     def bad_parameters(self):
         """Fields given a value that is wrong (not merely missing)."""
         return [name for name in self.errors if self.data.get(name, "").strip()]
+
+
+def _with_count(option, listing):
+    """A borough's option, saying how many services we list there: "Westminster (52 services)"."""
+    if listing is None or not listing.count:
+        return option
+    services = "service" if listing.count == 1 else "services"
+    return replace(option, label=f"{option.label} ({listing.count} {services})")

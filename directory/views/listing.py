@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from .. import caching
+from ..coverage import borough_listings
 from ..filters import CARRIED, ServiceFilter
 from ..helplines import local_urgent_line
 from ..london import BOROUGH_NAMES
@@ -73,6 +75,15 @@ def urgent_help(filterset):
     }
 
 
+def borough_listing(filterset):
+    """How many services we list in the borough chosen (if valid), said honestly, with its
+    Local Offer: kept with the directory's cache, so no query on most pages."""
+    borough = filterset.form.cleaned_data.get("borough") if filterset.is_bound else None
+    if not isinstance(borough, str) or not borough:
+        return None
+    return caching.remembered("borough-listings", borough_listings).get(borough)
+
+
 def service_list(request):
     filterset = ServiceFilter(
         request.GET or None, queryset=Service.objects.published().with_card_data()
@@ -95,5 +106,6 @@ def service_list(request):
             "errors": errors,
             "details_open": bool(errors),
             "urgent_help": urgent_help(filterset) if results.is_crisis else None,
+            "borough_listing": borough_listing(filterset),
         },
     )

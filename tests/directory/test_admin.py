@@ -1,6 +1,6 @@
 import pytest
 
-from directory.models import Audience, Need, Organisation, Service, ThriveCategory
+from directory.models import Audience, DeliveryMode, Need, Organisation, Service, ThriveCategory
 from tests.admin.helpers import sign_in
 from tests.factories import make_service
 
@@ -51,6 +51,10 @@ def test_a_service_added_in_the_admin_can_be_found_by_its_need(staff_client):
             "max_age": 18,
             "cost": "free",
             "website": "https://calm.example.org/",
+            # Publishing needs where the contact came from, and how support is given.
+            "contact_source_url": "https://calm.example.org/contact",
+            "contact_source_read_on": "2026-12-01",
+            "delivery_modes": [DeliveryMode.objects.get(slug="online").pk],
             "is_national": "on",
             "thrive_categories": [ThriveCategory.objects.get(slug="getting-help").pk],
             "audiences": [Audience.objects.get(slug="young-people").pk],

@@ -73,6 +73,7 @@ def directory():
         thrive=["thriving"],
         referral=["parent-carer"],
         need=["parenting"],
+        delivery=["in-school"],
         cost=Service.Cost.PAID,
         cost_note="£20 a session",
     )

@@ -330,6 +330,6 @@ def test_the_borough_question_says_where_only_national_services_are_shown(client
     make_service(borough=("westminster",))
     html = client.get("/help/where/?urgent=no&who=young-person&age=15").content.decode()
     local = html.index('<optgroup label="Local services listed">')
-    national = html.index('<optgroup label="National services only">')
+    national = html.index('<optgroup label="National and regional services only">')
     assert local < html.index('value="westminster"') < national
     assert national < html.index('value="tower-hamlets"')
