@@ -1,0 +1,284 @@
+"""The crisis reader: does what someone typed say they (or someone they know) may be in crisis,
+or being hurt by someone else? One job, read before anything else touches the words (typo
+correction, stop words), so that nothing can change what it reads.
+
+`read(text)` returns a `Reading`: the kinds that apply (suicide, self-harm, overdose,
+danger-now; harm by someone else: abuse, sexual-violence, domestic-abuse, parent-substance,
+neglect) and the typed words it recognised. How it reads:
+
+1. normalise: lower case, apostrophes dropped ("don't" -> "dont"), "s/h" -> "sh", digits in
+   words as letters ("k1ll" -> "kill"), letters typed one by one joined ("s u i c i d e"),
+   repeated letters cut ("sooo" -> "so", "dieee" -> "die"), slang and text-speak read as words
+   (SPELLINGS: "wanna" -> "want to", "kms"), and a word that is no English word corrected to
+   the nearest crisis word within an edit or two (rapidfuzz: "sucide", "overdosd", "slef");
+2. everyday phrases that only look like crisis words are read as plain words ("cut down",
+   "dead tired": NOT_ABOUT_HARM);
+3. match the lexicon's patterns (directory/safety_lexicon.py), words in order with a few
+   others allowed between them. Negation never silences a pattern.
+
+When in doubt, it shows help: a missed crisis costs far more than help someone did not need.
+The patterns are compiled once, when the module is imported; a reading costs well under a
+millisecond.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from . import safety_lexicon as lexicon
+
+CRISIS_KINDS = ("suicide", "self-harm", "overdose", "danger-now")
+HARM_KINDS = ("abuse", "sexual-violence", "domestic-abuse", "parent-substance", "neglect")
+KINDS = CRISIS_KINDS + HARM_KINDS
+HARM_BY_SOMEONE_ELSE = "harm-by-someone-else"
+
+MAX_LENGTH = 200  # characters read: more than the search box takes
+
+WORD = re.compile(r"[^\W_]+")
+APOSTROPHES = re.compile(r"['’‘`´]")
+SLASHED_SH = re.compile(r"\bs\s*[/\\.\-]\s*h\b")
+OD_D = re.compile(r"\bod['’‘`´]?(?:e)?d\b")  # "od'd", "oded"
+SYMBOLS = str.maketrans({"$": "s", "@": "a", "€": "e", "£": "l"})
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+REPEATS = re.compile(r"(.)\1{2,}")
+DOUBLES = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader found: `kinds` (a subset of KINDS), and `words`, the typed words (lower
+    case, without apostrophes) that matched, which search must never "correct"."""
+
+    kinds: frozenset = frozenset()
+    words: frozenset = field(default=frozenset(), compare=False)
+
+    @property
+    def is_crisis(self):
+        """Suicide, self-harm, overdose or danger now: urgent help at the top."""
+        return any(kind in CRISIS_KINDS for kind in self.kinds)
+
+    @property
+    def harms(self):
+        """The kinds of harm by someone else, in KINDS order."""
+        return tuple(kind for kind in HARM_KINDS if kind in self.kinds)
+
+    @property
+    def is_harm(self):
+        """Someone else is hurting them, or someone they know: "If someone is hurting you"."""
+        return bool(self.harms)
+
+    @property
+    def shows_help(self):
+        return bool(self.kinds)
+
+    @property
+    def kind_names(self):
+        """The kinds as the issue names them, harm by someone else as one."""
+        names = [kind for kind in CRISIS_KINDS if kind in self.kinds]
+        return names + [HARM_BY_SOMEONE_ELSE] if self.is_harm else names
+
+
+NOTHING = Reading()
+
+
+# Compiling the lexicon (once) ------------------------------------------------------------
+
+
+def _spelling_table():
+    """{typed words (tuple): the words read}, and the longest key."""
+    table = {tuple(typed.split()): tuple(read.split()) for typed, read in lexicon.SPELLINGS.items()}
+    return table, max(len(key) for key in table)
+
+
+SPELLINGS, LONGEST_SPELLING = _spelling_table()
+
+
+def _respell(words):
+    """Words with SPELLINGS applied: [(word read, index of the typed word it came from)]."""
+    out, position = [], 0
+    while position < len(words):
+        for length in range(min(LONGEST_SPELLING, len(words) - position), 0, -1):
+            typed = tuple(word for word, _ in words[position : position + length])
+            if typed in SPELLINGS:
+                origin = words[position][1]
+                out.extend((read, origin) for read in SPELLINGS[typed])
+                position += length
+                break
+        else:
+            out.append(words[position])
+            position += 1
+    return out
+
+
+def _expand(alternatives):
+    """One slot's alternatives, with <groups> expanded: (whole words, prefixes)."""
+    whole, prefixes = set(), set()
+    for alternative in alternatives.split("|"):
+        if alternative.startswith("<"):
+            more_whole, more_prefixes = _expand(lexicon.GROUPS[alternative.strip("<>")])
+            whole |= more_whole
+            prefixes.update(more_prefixes)
+        elif alternative.endswith("*"):
+            prefixes.add(alternative[:-1])
+        else:
+            whole.add(alternative)
+    return frozenset(whole), tuple(sorted(prefixes))
+
+
+def _compile(pattern):
+    """A pattern as its slots. Plain words are respelt as typed words are ("im" -> "i am")."""
+    slots = []
+    for part in pattern.split():
+        if "|" in part or "*" in part or "<" in part:
+            slots.append(_expand(part))
+        else:
+            slots.extend(
+                (frozenset([word]), ()) for word, _ in _respell([(part, 0)])
+            )
+    return tuple(slots)
+
+
+PATTERNS = [
+    (kind, _compile(pattern)) for kind, patterns in lexicon.PATTERNS.items() for pattern in patterns
+]
+NOT_ABOUT_HARM = [
+    tuple(word for word, _ in _respell([(word, 0) for word in phrase.split()]))
+    for phrase in lexicon.NOT_ABOUT_HARM
+]
+KNOWN = frozenset(
+    word
+    for _, slots in PATTERNS
+    for whole, _ in slots
+    for word in whole
+) | frozenset(word for key in SPELLINGS for word in key)
+PREFIXES = tuple(sorted({prefix for _, slots in PATTERNS for _, prefixes in slots for prefix in prefixes}))
+MISSPELT_WORDS = tuple(lexicon.MISSPELT_WORDS)
+EVERYDAY_WORDS = frozenset(lexicon.EVERYDAY_WORDS) | frozenset(
+    word for key in SPELLINGS for word in key if len(key) == 1
+)
+
+
+def _english(word):
+    from .search import is_real_word  # the same English word list search uses
+
+    return is_real_word(word)
+
+
+def _is_known(word):
+    return word in KNOWN or word.startswith(PREFIXES) or _english(word)
+
+
+@lru_cache(maxsize=4096)
+def _read_word(word):
+    """One typed word as the reader reads it: leetspeak, repeated letters and misspellings
+    mended where the word is not already a word it or English knows."""
+    if _is_known(word) or word.isdigit():
+        return word
+    if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+        word = word.translate(LEET)
+        if _is_known(word):
+            return word
+    if REPEATS.search(word):
+        for mended in (REPEATS.sub(r"\1\1", word), REPEATS.sub(r"\1", word)):
+            if _is_known(mended):
+                return mended
+        word = REPEATS.sub(r"\1", word)
+    if len(word) >= 3 and DOUBLES.search(word) and DOUBLES.sub(r"\1", word) in KNOWN:
+        return DOUBLES.sub(r"\1", word)  # "diee" -> "die"
+    if len(word) >= 4:
+        allowed = 1 if len(word) <= 5 else 2
+        best = process.extractOne(
+            word, MISSPELT_WORDS, scorer=OSA.distance, score_cutoff=allowed
+        )
+        if best:
+            return best[0]
+    return word
+
+
+def _join_spelt_out(words):
+    """Letters typed one by one ("s u i c i d e", "k m s") as one word."""
+    out, run = [], []
+    for word, origin in [*words, ("", -1)]:
+        if len(word) == 1 and word.isalpha():
+            run.append((word, origin))
+            continue
+        if len(run) >= 3:
+            out.append(("".join(letter for letter, _ in run), run[0][1]))
+        else:
+            out.extend(run)
+        run = []
+        if word:
+            out.append((word, origin))
+    return out
+
+
+def normalise(text):
+    """The words as the reader reads them: [(word, index of the typed word it came from)], and
+    the typed words (lower case, no apostrophes) in order."""
+    text = (text or "")[:MAX_LENGTH].lower()
+    text = OD_D.sub("overdosed", text)
+    text = SLASHED_SH.sub("sh", text)
+    text = APOSTROPHES.sub("", text).translate(SYMBOLS)
+    typed = WORD.findall(text)
+    words = _join_spelt_out([(word, index) for index, word in enumerate(typed)])
+    words = _respell(words)
+    words = [(_read_word(word), origin) for word, origin in words]
+    return _respell(words), typed
+
+
+def _mask_everyday_phrases(words):
+    """Word positions that belong to an everyday phrase ("cut down") and cannot start or
+    take part in a match."""
+    masked = set()
+    plain = [word for word, _ in words]
+    for phrase in NOT_ABOUT_HARM:
+        for start in range(len(plain) - len(phrase) + 1):
+            if tuple(plain[start : start + len(phrase)]) == phrase:
+                masked.update(range(start, start + len(phrase)))
+    return masked
+
+
+def _fits(slot, word):
+    whole, prefixes = slot
+    return word in whole or (bool(prefixes) and word.startswith(prefixes))
+
+
+def _match(slots, words, masked):
+    """The positions of the first match of these slots in `words`, or None."""
+
+    def from_slot(index, after, first):
+        if index == len(slots):
+            return []
+        end = len(words) if first else min(len(words), after + 1 + lexicon.MAX_GAP + 1)
+        for position in range(after + 1, end):
+            if position in masked or not _fits(slots[index], words[position]):
+                continue
+            rest = from_slot(index + 1, position, False)
+            if rest is not None:
+                return [position, *rest]
+        return None
+
+    return from_slot(0, -1, True)
+
+
+@lru_cache(maxsize=2048)
+def read(text):
+    """The kinds of crisis or harm `text` is about, and the typed words that said so."""
+    words, typed = normalise(text)
+    if not words:
+        return NOTHING
+    plain = [word for word, _ in words]
+    masked = _mask_everyday_phrases(words)
+    kinds, positions = set(), set()
+    for kind, slots in PATTERNS:
+        found = _match(slots, plain, masked)
+        if found is not None:
+            kinds.add(kind)
+            positions.update(found)
+    if not kinds:
+        return NOTHING
+    recognised = frozenset(typed[words[position][1]] for position in positions)
+    return Reading(kinds=frozenset(kinds), words=recognised)
