@@ -129,20 +129,24 @@ def _expand(alternatives):
 
 
 def _compile(pattern):
-    """A pattern as its slots. Plain words are respelt as typed words are ("im" -> "i am")."""
-    slots = []
-    for part in pattern.split():
+    """A pattern as its slots, and whether it must end the search ("$"). Plain words are
+    respelt as typed words are ("im" -> "i am")."""
+    slots, parts = [], pattern.split()
+    at_end = parts[-1] == "$"
+    for part in parts[:-1] if at_end else parts:
         if "|" in part or "*" in part or "<" in part:
             slots.append(_expand(part))
         else:
             slots.extend(
                 (frozenset([word]), ()) for word, _ in _respell([(part, 0)])
             )
-    return tuple(slots)
+    return tuple(slots), at_end
 
 
 PATTERNS = [
-    (kind, _compile(pattern)) for kind, patterns in lexicon.PATTERNS.items() for pattern in patterns
+    (kind, *_compile(pattern))
+    for kind, patterns in lexicon.PATTERNS.items()
+    for pattern in patterns
 ]
 NOT_ABOUT_HARM = [
     tuple(word for word, _ in _respell([(word, 0) for word in phrase.split()]))
@@ -150,11 +154,13 @@ NOT_ABOUT_HARM = [
 ]
 KNOWN = frozenset(
     word
-    for _, slots in PATTERNS
+    for _, slots, _ in PATTERNS
     for whole, _ in slots
     for word in whole
 ) | frozenset(word for key in SPELLINGS for word in key)
-PREFIXES = tuple(sorted({prefix for _, slots in PATTERNS for _, prefixes in slots for prefix in prefixes}))
+PREFIXES = tuple(
+    sorted({prefix for _, slots, _ in PATTERNS for _, prefixes in slots for prefix in prefixes})
+)
 MISSPELT_WORDS = tuple(lexicon.MISSPELT_WORDS)
 EVERYDAY_WORDS = frozenset(lexicon.EVERYDAY_WORDS) | frozenset(
     word for key in SPELLINGS for word in key if len(key) == 1
@@ -246,12 +252,12 @@ def _fits(slot, word):
     return word in whole or (bool(prefixes) and word.startswith(prefixes))
 
 
-def _match(slots, words, masked):
+def _match(slots, at_end, words, masked):
     """The positions of the first match of these slots in `words`, or None."""
 
     def from_slot(index, after, first):
         if index == len(slots):
-            return []
+            return [] if not at_end or after == len(words) - 1 else None
         end = len(words) if first else min(len(words), after + 1 + lexicon.MAX_GAP + 1)
         for position in range(after + 1, end):
             if position in masked or not _fits(slots[index], words[position]):
@@ -273,8 +279,8 @@ def read(text):
     plain = [word for word, _ in words]
     masked = _mask_everyday_phrases(words)
     kinds, positions = set(), set()
-    for kind, slots in PATTERNS:
-        found = _match(slots, plain, masked)
+    for kind, slots, at_end in PATTERNS:
+        found = _match(slots, at_end, plain, masked)
         if found is not None:
             kinds.add(kind)
             positions.update(found)
