@@ -97,14 +97,16 @@ SPELLINGS, LONGEST_SPELLING = _spelling_table()
 
 
 def _respell(words):
-    """Words with SPELLINGS applied: [(word read, index of the typed word it came from)]."""
+    """Words with SPELLINGS applied: [(word read, indexes of the typed words it came from)]."""
     out, position = [], 0
     while position < len(words):
         for length in range(min(LONGEST_SPELLING, len(words) - position), 0, -1):
             typed = tuple(word for word, _ in words[position : position + length])
             if typed in SPELLINGS:
-                origin = words[position][1]
-                out.extend((read, origin) for read in SPELLINGS[typed])
+                origins = tuple(
+                    origin for _, span in words[position : position + length] for origin in span
+                )
+                out.extend((read, origins) for read in SPELLINGS[typed])
                 position += length
                 break
         else:
@@ -137,9 +139,7 @@ def _compile(pattern):
         if "|" in part or "*" in part or "<" in part:
             slots.append(_expand(part))
         else:
-            slots.extend(
-                (frozenset([word]), ()) for word, _ in _respell([(part, 0)])
-            )
+            slots.extend((frozenset([word]), ()) for word, _ in _respell([(part, (0,))]))
     return tuple(slots), at_end
 
 
@@ -149,14 +149,11 @@ PATTERNS = [
     for pattern in patterns
 ]
 NOT_ABOUT_HARM = [
-    tuple(word for word, _ in _respell([(word, 0) for word in phrase.split()]))
+    tuple(word for word, _ in _respell([(word, (0,)) for word in phrase.split()]))
     for phrase in lexicon.NOT_ABOUT_HARM
 ]
 KNOWN = frozenset(
-    word
-    for _, slots, _ in PATTERNS
-    for whole, _ in slots
-    for word in whole
+    word for _, slots, _ in PATTERNS for whole, _ in slots for word in whole
 ) | frozenset(word for key in SPELLINGS for word in key)
 PREFIXES = tuple(
     sorted({prefix for _, slots, _ in PATTERNS for _, prefixes in slots for prefix in prefixes})
@@ -196,9 +193,7 @@ def _read_word(word):
         return DOUBLES.sub(r"\1", word)  # "diee" -> "die"
     if len(word) >= 4:
         allowed = 1 if len(word) <= 5 else 2
-        best = process.extractOne(
-            word, MISSPELT_WORDS, scorer=OSA.distance, score_cutoff=allowed
-        )
+        best = process.extractOne(word, MISSPELT_WORDS, scorer=OSA.distance, score_cutoff=allowed)
         if best:
             return best[0]
     return word
@@ -212,7 +207,8 @@ def _join_spelt_out(words):
             run.append((word, origin))
             continue
         if len(run) >= 3:
-            out.append(("".join(letter for letter, _ in run), run[0][1]))
+            spans = tuple(origin for _, span in run for origin in span)
+            out.append(("".join(letter for letter, _ in run), spans))
         else:
             out.extend(run)
         run = []
@@ -222,14 +218,14 @@ def _join_spelt_out(words):
 
 
 def normalise(text):
-    """The words as the reader reads them: [(word, index of the typed word it came from)], and
-    the typed words (lower case, no apostrophes) in order."""
+    """The words as the reader reads them: [(word, indexes of the typed words it came from)],
+    and the typed words (lower case, no apostrophes) in order."""
     text = (text or "")[:MAX_LENGTH].lower()
     text = OD_D.sub("overdosed", text)
     text = SLASHED_SH.sub("sh", text)
     text = APOSTROPHES.sub("", text).translate(SYMBOLS)
     typed = WORD.findall(text)
-    words = _join_spelt_out([(word, index) for index, word in enumerate(typed)])
+    words = _join_spelt_out([(word, (index,)) for index, word in enumerate(typed)])
     words = _respell(words)
     words = [(_read_word(word), origin) for word, origin in words]
     return _respell(words), typed
@@ -286,5 +282,5 @@ def read(text):
             positions.update(found)
     if not kinds:
         return NOTHING
-    recognised = frozenset(typed[words[position][1]] for position in positions)
+    recognised = frozenset(typed[origin] for position in positions for origin in words[position][1])
     return Reading(kinds=frozenset(kinds), words=recognised)

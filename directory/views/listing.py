@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from ..filters import CARRIED, ServiceFilter
+from .. import helplines
 from ..helplines import local_urgent_line
 from ..london import BOROUGH_NAMES
 from ..models import Service
@@ -73,6 +74,28 @@ def urgent_help(filterset):
     }
 
 
+def harm_help(results):
+    """For a search about harm by someone else: the lines for "If someone is hurting you"."""
+    if not results.harms:
+        return None
+    return {
+        "emergency": helplines.EMERGENCY,
+        "childline": helplines.CHILDLINE,
+        "nspcc": helplines.NSPCC_HELPLINE,
+        "specialist": helplines.harm_lines(results.harms),
+    }
+
+
+def suggestion_url(results, query):
+    """The same search with the suggested words ("Did you mean …?"), from page 1."""
+    if not results.suggestion:
+        return ""
+    kept = query.copy()
+    kept.setlist("page", [])
+    kept["q"] = results.suggestion
+    return f"?{kept.urlencode()}"
+
+
 def service_list(request):
     filterset = ServiceFilter(
         request.GET or None, queryset=Service.objects.published().with_card_data()
@@ -95,5 +118,7 @@ def service_list(request):
             "errors": errors,
             "details_open": bool(errors),
             "urgent_help": urgent_help(filterset) if results.is_crisis else None,
+            "harm_help": harm_help(results),
+            "suggestion_url": suggestion_url(results, request.GET),
         },
     )
