@@ -119,7 +119,10 @@ NATIONAL_DOMESTIC_ABUSE_HELPLINE = Helpline(
     hours="24 hours a day",
     phone="0808 2000 247",
     run_by="Refuge",
-    note="Free and confidential. You can also ask for a safe time to be called at nationaldahelpline.org.uk.",
+    note=(
+        "Free and confidential. You can also ask for a safe time to be called at"
+        " nationaldahelpline.org.uk."
+    ),
 )
 NACOA = Helpline(
     name="Nacoa",

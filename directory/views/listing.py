@@ -1,8 +1,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ..filters import CARRIED, ServiceFilter
 from .. import helplines
+from ..filters import CARRIED, ServiceFilter
 from ..helplines import local_urgent_line
 from ..london import BOROUGH_NAMES
 from ..models import Service

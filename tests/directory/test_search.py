@@ -209,7 +209,7 @@ def test_the_list_page_says_when_it_stopped_counting(real_directory, client, mon
 def test_the_list_page_offers_a_correction_as_a_link(directory, client):
     html = client.get("/services/", {"q": "samaratins", "free": "1"}).content.decode()
     assert "Search results for “samaratins”" in html
-    assert 'Did you mean <a href="?free=1&amp;q=samaritans">samaritans</a>?' in html
+    assert 'Did you mean <a href="?q=samaritans&amp;free=1">samaritans</a>?' in html
     assert "These results are for “samaritans”." in html and ">Samaritans</a>" in html
     html = client.get("/services/", {"q": "samaritans", "free": "1"}).content.decode()
     assert "Did you mean" not in html

@@ -6,8 +6,9 @@ SQLite and on PostgreSQL."""
 import pytest
 from django.contrib import admin
 
+from directory import safety
+from directory import search as search_module
 from directory.models import Need, SearchPhrase, Service
-from directory import safety, search as search_module
 from directory.search import read_query, search, search_terms
 from tests.factories import make_service
 
