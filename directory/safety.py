@@ -22,9 +22,11 @@ millisecond.
 """
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -120,26 +122,46 @@ def _expand(alternatives):
     whole, prefixes = set(), set()
     for alternative in alternatives.split("|"):
         if alternative.startswith("<"):
-            more_whole, more_prefixes = _expand(lexicon.GROUPS[alternative.strip("<>")])
+            more_whole, more_prefixes, _ = _expand(lexicon.GROUPS[alternative.strip("<>")])
             whole |= more_whole
             prefixes.update(more_prefixes)
         elif alternative.endswith("*"):
             prefixes.add(alternative[:-1])
         else:
             whole.add(alternative)
-    return frozenset(whole), tuple(sorted(prefixes))
+    return frozenset(whole), tuple(sorted(prefixes)), frozenset()
+
+
+_local = threading.local()
+
+
+@lru_cache(maxsize=8192)
+def stem(word):
+    """The Snowball English stem ("ending" -> "end", "wishes" -> "wish")."""
+    if not hasattr(_local, "stemmer"):
+        _local.stemmer = snowballstemmer.stemmer("english")
+    return _local.stemmer.stemWord(word)
 
 
 def _compile(pattern):
     """A pattern as its slots, and whether it must end the search ("$"). Plain words are
-    respelt as typed words are ("im" -> "i am")."""
+    respelt as typed words are ("im" -> "i am"). In a pattern of several words, a word also
+    matches any form of it ("ending things" as "end things"); a pattern of one word matches
+    only as written ("die" is not "died")."""
     slots, parts = [], pattern.split()
     at_end = parts[-1] == "$"
     for part in parts[:-1] if at_end else parts:
         if "|" in part or "*" in part or "<" in part:
             slots.append(_expand(part))
         else:
-            slots.extend((frozenset([word]), ()) for word, _ in _respell([(part, (0,))]))
+            slots.extend(
+                (frozenset([word]), (), frozenset()) for word, _ in _respell([(part, (0,))])
+            )
+    if len(slots) > 1:
+        slots = [
+            (whole, prefixes, frozenset(stem(word) for word in whole))
+            for whole, prefixes, _ in slots
+        ]
     return tuple(slots), at_end
 
 
@@ -153,10 +175,10 @@ NOT_ABOUT_HARM = [
     for phrase in lexicon.NOT_ABOUT_HARM
 ]
 KNOWN = frozenset(
-    word for _, slots, _ in PATTERNS for whole, _ in slots for word in whole
+    word for _, slots, _ in PATTERNS for whole, _, _ in slots for word in whole
 ) | frozenset(word for key in SPELLINGS for word in key)
 PREFIXES = tuple(
-    sorted({prefix for _, slots, _ in PATTERNS for _, prefixes in slots for prefix in prefixes})
+    sorted({prefix for _, slots, _ in PATTERNS for _, prefixes, _ in slots for prefix in prefixes})
 )
 MISSPELT_WORDS = tuple(lexicon.MISSPELT_WORDS)
 EVERYDAY_WORDS = frozenset(lexicon.EVERYDAY_WORDS) | frozenset(
@@ -243,12 +265,12 @@ def _mask_everyday_phrases(words):
     return masked
 
 
-def _fits(slot, word):
-    whole, prefixes = slot
-    return word in whole or (bool(prefixes) and word.startswith(prefixes))
+def _fits(slot, word, word_stem):
+    whole, prefixes, stems = slot
+    return word in whole or word_stem in stems or (bool(prefixes) and word.startswith(prefixes))
 
 
-def _match(slots, at_end, words, masked):
+def _match(slots, at_end, words, stems, masked):
     """The positions of the first match of these slots in `words`, or None."""
 
     def from_slot(index, after, first):
@@ -256,7 +278,7 @@ def _match(slots, at_end, words, masked):
             return [] if not at_end or after == len(words) - 1 else None
         end = len(words) if first else min(len(words), after + 1 + lexicon.MAX_GAP + 1)
         for position in range(after + 1, end):
-            if position in masked or not _fits(slots[index], words[position]):
+            if position in masked or not _fits(slots[index], words[position], stems[position]):
                 continue
             rest = from_slot(index + 1, position, False)
             if rest is not None:
@@ -273,10 +295,11 @@ def read(text):
     if not words:
         return NOTHING
     plain = [word for word, _ in words]
+    stems = [stem(word) for word in plain]
     masked = _mask_everyday_phrases(words)
     kinds, positions = set(), set()
     for kind, slots, at_end in PATTERNS:
-        found = _match(slots, at_end, plain, masked)
+        found = _match(slots, at_end, plain, stems, masked)
         if found is not None:
             kinds.add(kind)
             positions.update(found)
