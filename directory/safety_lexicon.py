@@ -15,10 +15,11 @@ How a pattern reads (after the words are normalised, safety.normalise):
   "i dont want to die" too. When in doubt, show help.
 """
 
-MAX_GAP = 3
+MAX_GAP = 4
 
 # Word groups used in patterns as <name>.
 GROUPS = {
+    "not": "dont|doesnt|didnt|not|never|wont|cant|isnt|wasnt|werent|arent|hardly|nobody|noone",
     "self": "myself|my self|meself|herself|himself|themselves|themself|yourself|ourselves",
     "parent": (
         "mum|mums|mom|moms|mam|mother|mothers|mummy|dad|dads|father|fathers|daddy|parent|parents"
@@ -61,6 +62,10 @@ PATTERNS = {
         "kys",
         "unaliv*",
         "noose",
+        "enough life|living|everything|existing",
+        "wish <not> here|alive|born|exist*|around",
+        "going|want|wanna|gonna|about|ready|will jump $",
+        "have|got|made|making|with plan $",
         "end|ending|ended <self>",
         "life over",
         "dont|not|never|wont want on this earth|planet|world",
@@ -148,13 +153,13 @@ PATTERNS = {
         "wish wasnt born",
         "wish werent born",
         "never been born",
-        "dont want live",
-        "dont want alive",
-        "dont want exist",
-        "dont want here",
-        "dont want wake",
-        "dont want around",
-        "dont want go on",
+        "<not> want live",
+        "<not> want alive",
+        "<not> want exist",
+        "<not> want here",
+        "<not> want wake",
+        "<not> want around",
+        "<not> want go on",
         "not want live",
         "no longer want live",
         "never wake",
@@ -338,7 +343,7 @@ PATTERNS = {
         "locked in",
         "locked me",
         "help me $",
-        "dont feel safe",
+        "<not> feel safe",
         "never feel safe",
         "keep <self> safe",
         "danger",
@@ -530,11 +535,11 @@ PATTERNS = {
         "no food",
         "no food at home",
         "nothing to eat",
-        "dont get fed",
+        "<not> get fed",
         "not fed",
-        "dont feed me",
+        "<not> feed me",
         "doesnt feed me",
-        "dont feed us",
+        "<not> feed us",
         "doesnt feed us",
         "left home alone",
         "home alone",
@@ -549,7 +554,7 @@ PATTERNS = {
         "nobody looks after us",
         "nobody cares for me",
         "doesnt look after",
-        "dont look after",
+        "<not> look after",
         "not looked after",
         "kicked me out",
         "kicked out",
