@@ -19,8 +19,10 @@ Relevance is the same on every database, in tiers:
 
 Within a tier, what fits comes first (`fit_conditions`): services a person can contact
 themselves, services for young people, and, when a borough is chosen, services local to it
-before national ones; then the name. A search about suicide, self-harm or danger
-(`CRISIS_PHRASES`) puts crisis services first, and the page shows urgent help above them.
+before national ones; then the name. A search the crisis reader (directory/safety.py) finds
+to be about suicide, self-harm, an overdose or danger puts crisis services first, and the page
+shows urgent help above them; one about harm by someone else puts the services that fit it
+first (HARM_SERVICES), and the page shows "If someone is hurting you" above them.
 
 On PostgreSQL each tier is an indexed condition on columns the database derives
 (directory/backends/postgresql_search.py). Elsewhere (SQLite, the demo) a portable fallback
@@ -30,8 +32,10 @@ A page that may or may not have words to search for uses `Unsearched(queryset)` 
 none: the queryset in its own order, as a SearchResults too, so the page never has to ask which
 kind of results it holds.
 
-A word that finds nothing is taken as a typo and corrected to the most similar known word
-("councelling" -> "counselling"), unless it is a real English word ("near" stays "near"); a
+A word that finds nothing is taken as a typo and the most similar known word is searched for
+and offered ("councelling": "Did you mean counselling?"; the heading keeps what was typed),
+unless it is a real English word ("near" stays "near"), a contraction or slang ("dont"), or a
+word the crisis reader recognised; a
 word that finds nothing and is no typo is left out ("my son" -> "son" left out), and
 `SearchResults.corrections` and `.left_out` say so.
 """
