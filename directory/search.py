@@ -389,13 +389,18 @@ class SearchResults:
         return fit_expression(self.queryset, self.boroughs, self.is_crisis)
 
     def _crisis_first(self):
-        """0 for the services that come before all others: crisis services in a crisis
-        search; the services that fit the harm in a search about harm by someone else."""
+        """The lowest for the services that come before all others: crisis services in a
+        crisis search; the services that fit the harm in a search about harm by someone else."""
         if self.is_crisis or not self.harms:
             return crisis_expression(self.is_crisis)
-        slugs = sorted({slug for kind in self.harms for slug in HARM_SERVICES[kind]})
+        # The line for the kind itself first (The Havens for sexual violence), then the others.
+        first = sorted({HARM_SERVICES[kind][0] for kind in self.harms})
+        then = sorted({slug for kind in self.harms for slug in HARM_SERVICES[kind]} - set(first))
         return Case(
-            When(slug__in=slugs, then=Value(0)), default=Value(1), output_field=IntegerField()
+            When(slug__in=first, then=Value(0)),
+            When(slug__in=then, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
         )
 
     @property
