@@ -265,24 +265,57 @@ def _mask_everyday_phrases(words):
     return masked
 
 
-def _fits(slot, word, word_stem):
-    whole, prefixes, stems = slot
-    return word in whole or word_stem in stems or (bool(prefixes) and word.startswith(prefixes))
+def _index_slots():
+    """Every distinct slot of every pattern gets a number, and each pattern is filed under its
+    first slot's, so a reading only tries the patterns whose first word it has:
+    (patterns as (kind, slot numbers, at end), {first slot: [pattern indexes]},
+    {word: slots}, {stem: slots}, {prefix: slots})."""
+    numbers, patterns, by_first = {}, [], {}
+    by_word, by_stem, by_prefix = {}, {}, {}
+    for kind, slots, at_end in PATTERNS:
+        ids = []
+        for slot in slots:
+            if slot not in numbers:
+                number = numbers[slot] = len(numbers)
+                whole, prefixes, stems = slot
+                for word in whole:
+                    by_word.setdefault(word, set()).add(number)
+                for word_stem in stems:
+                    by_stem.setdefault(word_stem, set()).add(number)
+                for prefix in prefixes:
+                    by_prefix.setdefault(prefix, set()).add(number)
+            ids.append(numbers[slot])
+        by_first.setdefault(ids[0], []).append(len(patterns))
+        patterns.append((kind, tuple(ids), at_end))
+    return patterns, by_first, by_word, by_stem, tuple(by_prefix.items())
 
 
-def _match(slots, at_end, words, stems, masked):
-    """The positions of the first match of these slots in `words`, or None."""
+SLOT_PATTERNS, BY_FIRST_SLOT, SLOTS_BY_WORD, SLOTS_BY_STEM, SLOTS_BY_PREFIX = _index_slots()
+
+
+def _slots_of(word, word_stem):
+    """The numbers of the slots this word fits."""
+    fits = SLOTS_BY_WORD.get(word, set()) | SLOTS_BY_STEM.get(word_stem, set())
+    for prefix, numbers in SLOTS_BY_PREFIX:
+        if word.startswith(prefix):
+            fits = fits | numbers
+    return fits
+
+
+def _match(slots, at_end, fits):
+    """The positions of the first match of these slot numbers, or None. `fits[position]` is
+    the set of slots the word there fits (empty where an everyday phrase masks it)."""
+    last = len(fits) - 1
 
     def from_slot(index, after, first):
         if index == len(slots):
-            return [] if not at_end or after == len(words) - 1 else None
-        end = len(words) if first else min(len(words), after + 1 + lexicon.MAX_GAP + 1)
+            return [] if not at_end or after == last else None
+        end = len(fits) if first else min(len(fits), after + 2 + lexicon.MAX_GAP)
         for position in range(after + 1, end):
-            if position in masked or not _fits(slots[index], words[position], stems[position]):
-                continue
-            rest = from_slot(index + 1, position, False)
-            if rest is not None:
-                return [position, *rest]
+            if slots[index] in fits[position]:
+                rest = from_slot(index + 1, position, False)
+                if rest is not None:
+                    return [position, *rest]
         return None
 
     return from_slot(0, -1, True)
@@ -294,12 +327,18 @@ def read(text):
     words, typed = normalise(text)
     if not words:
         return NOTHING
-    plain = [word for word, _ in words]
-    stems = [stem(word) for word in plain]
     masked = _mask_everyday_phrases(words)
+    fits = [
+        set() if position in masked else _slots_of(word, stem(word))
+        for position, (word, _) in enumerate(words)
+    ]
+    candidates = sorted(
+        {index for slots in fits for slot in slots for index in BY_FIRST_SLOT.get(slot, ())}
+    )
     kinds, positions = set(), set()
-    for kind, slots, at_end in PATTERNS:
-        found = _match(slots, at_end, plain, stems, masked)
+    for index in candidates:
+        kind, slots, at_end = SLOT_PATTERNS[index]
+        found = _match(slots, at_end, fits)
         if found is not None:
             kinds.add(kind)
             positions.update(found)
