@@ -31,8 +31,10 @@ def directory():
 
 
 def look(page, name):
+    """FINDHELP_SCREENSHOTS=dir keeps a screenshot of each page; FINDHELP_FULL_PAGE=1, all."""
     if SCREENSHOTS:
-        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=os.environ.get("FINDHELP_FULL_PAGE") == "1")
+        full = os.environ.get("FINDHELP_FULL_PAGE") == "1"
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=full)
 
 
 def test_a_crisis_search_on_a_phone_shows_urgent_help_first(new_page, directory):
