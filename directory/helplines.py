@@ -95,6 +95,59 @@ def national_lines(names):
     return [NATIONAL_LINES[name] for name in names]
 
 
+# Harm by someone else ("If someone is hurting you" above search results: templates/includes/
+# harm_help.html). Each from the organisation's own page, read 2026-12-01 (fixtures/SOURCES.md).
+NSPCC_HELPLINE = Helpline(
+    name="NSPCC helpline",
+    who="for adults worried about a child",
+    hours="",
+    phone="0808 800 5000",
+    run_by="the NSPCC",
+    note="You do not have to be sure, or say who you are.",
+)
+THE_HAVENS = Helpline(
+    name="The Havens",
+    who="London's sexual assault referral centres, for anyone raped or sexually assaulted",
+    hours="24 hours a day",
+    phone="020 3299 6900",
+    run_by="King's College Hospital NHS Foundation Trust",
+    note="Children under 13 are referred by the police or children's social care.",
+)
+NATIONAL_DOMESTIC_ABUSE_HELPLINE = Helpline(
+    name="National Domestic Abuse Helpline",
+    who="for anyone living with domestic abuse, or worried about someone who is",
+    hours="24 hours a day",
+    phone="0808 2000 247",
+    run_by="Refuge",
+    note=(
+        "Free and confidential. You can also ask for a safe time to be called at"
+        " nationaldahelpline.org.uk."
+    ),
+)
+NACOA = Helpline(
+    name="Nacoa",
+    who="for anyone affected by a parent's drinking",
+    hours="",
+    phone="0800 358 3456",
+    run_by="the National Association for Children of Alcoholics",
+    note="Free and confidential; you can also email helpline@nacoa.org.uk.",
+)
+# The specialist line for each kind of harm the crisis reader finds (directory/safety.py).
+HARM_LINES = {
+    "abuse": (),
+    "sexual-violence": (THE_HAVENS,),
+    "domestic-abuse": (NATIONAL_DOMESTIC_ABUSE_HELPLINE,),
+    "parent-substance": (NACOA,),
+    "neglect": (),
+}
+
+
+def harm_lines(kinds):
+    """The specialist lines for these kinds of harm, each once, in the order of the kinds."""
+    lines = [line for kind in kinds for line in HARM_LINES.get(kind, ())]
+    return list(dict.fromkeys(lines))
+
+
 # Local 24-hour lines: each is the NHS trust's published 24-hour line for the borough. A borough
 # with no entry is told to call NHS 111 and choose option 2, which reaches the same local line.
 CNWL = Helpline(

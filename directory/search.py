@@ -19,8 +19,10 @@ Relevance is the same on every database, in tiers:
 
 Within a tier, what fits comes first (`fit_conditions`): services a person can contact
 themselves, services for young people, and, when a borough is chosen, services local to it
-before national ones; then the name. A search about suicide, self-harm or danger
-(`CRISIS_PHRASES`) puts crisis services first, and the page shows urgent help above them.
+before national ones; then the name. A search the crisis reader (directory/safety.py) finds
+to be about suicide, self-harm, an overdose or danger puts crisis services first, and the page
+shows urgent help above them; one about harm by someone else puts the services that fit it
+first (HARM_SERVICES), and the page shows "If someone is hurting you" above them.
 
 On PostgreSQL each tier is an indexed condition on columns the database derives
 (directory/backends/postgresql_search.py). Elsewhere (SQLite, the demo) a portable fallback
@@ -30,8 +32,10 @@ A page that may or may not have words to search for uses `Unsearched(queryset)` 
 none: the queryset in its own order, as a SearchResults too, so the page never has to ask which
 kind of results it holds.
 
-A word that finds nothing is taken as a typo and corrected to the most similar known word
-("councelling" -> "counselling"), unless it is a real English word ("near" stays "near"); a
+A word that finds nothing is taken as a typo and the most similar known word is searched for
+and offered ("councelling": "Did you mean counselling?"; the heading keeps what was typed),
+unless it is a real English word ("near" stays "near"), a contraction or slang ("dont"), or a
+word the crisis reader recognised; a
 word that finds nothing and is no typo is left out ("my son" -> "son" left out), and
 `SearchResults.corrections` and `.left_out` say so.
 """
@@ -44,6 +48,7 @@ from functools import cached_property
 import snowballstemmer
 from django.db.models import Case, IntegerField, Q, Value, When
 
+from . import safety
 from .backends import backend
 
 MAX_QUERY_LENGTH = 100
@@ -85,46 +90,28 @@ SYNONYM_PHRASES = {
 }
 CRISIS_WORDS = ["crisis", "urgent", "emergency"]
 
-# Searches about suicide, self-harm, overdose or danger: the one list. Such a search shows
-# urgent help above the results (templates/directory/service_list.html, with {% helplines %})
-# and ranks crisis services first. Each phrase finds the need it names (or only crisis
-# services), matched by stems without stop words, so "self harming" and "I want to die" are
-# found too. Kept in code, not the admin: it is a clinical safety control
-# (docs/clinical-safety.md), changed with review.
-CRISIS_PHRASES = {
-    # thoughts of suicide
-    "suicide": "suicidal-thoughts",
-    "suicidal": "suicidal-thoughts",
-    "kill myself": "suicidal-thoughts",
-    "want to die": "suicidal-thoughts",
-    "wanna die": "suicidal-thoughts",
-    "end my life": "suicidal-thoughts",
-    "end it all": "suicidal-thoughts",
-    "take my own life": "suicidal-thoughts",
-    "dont want to live": "suicidal-thoughts",
-    "dont want to be alive": "suicidal-thoughts",
-    "better off dead": "suicidal-thoughts",
-    "no reason to live": "suicidal-thoughts",
-    # self-harm and overdose
-    "self harm": "self-harm",
-    "selfharm": "self-harm",
-    "self injury": "self-harm",
-    "hurt myself": "self-harm",
-    "harm myself": "self-harm",
-    "cutting": "self-harm",
-    "cut myself": "self-harm",
-    "burn myself": "self-harm",
-    "overdose": "self-harm",
-    "took too many pills": "self-harm",
-    "taken too many pills": "self-harm",
-    "swallowed pills": "self-harm",
-    # danger now
-    "not safe": None,
-    "unsafe": None,
-    "dont feel safe": None,
-    "danger": None,
-    "crisis": None,
-    "emergency": None,
+# What each kind the crisis reader finds (directory/safety.py) searches for: the needs it
+# names, and the services that fit it best, which come first. Crisis kinds find crisis
+# services too, and the page shows urgent help above them; harm by someone else shows "If
+# someone is hurting you" (templates/includes/harm_help.html) above the results.
+KIND_NEEDS = {
+    "suicide": ["suicidal-thoughts"],
+    "self-harm": ["self-harm"],
+    "overdose": ["self-harm"],
+    "danger-now": [],
+    "abuse": ["trauma", "domestic-abuse"],
+    "sexual-violence": ["trauma"],
+    "domestic-abuse": ["domestic-abuse"],
+    "parent-substance": ["drugs-and-alcohol"],
+    "neglect": ["family-relationships"],
+}
+# The services that fit a kind of harm best (fixtures/directory.json slugs), first in the results.
+HARM_SERVICES = {
+    "abuse": ["childline", "nspcc-helpline"],
+    "sexual-violence": ["the-havens", "childline", "nspcc-helpline"],
+    "domestic-abuse": ["national-domestic-abuse-helpline", "childline"],
+    "parent-substance": ["nacoa-helpline", "childline"],
+    "neglect": ["childline", "nspcc-helpline"],
 }
 # Words that carry no meaning in a search for services (and are stop words in PostgreSQL's
 # English configuration, which would otherwise make a term match nothing). Phrases are
@@ -183,8 +170,14 @@ def is_real_word(word):
 
 
 def may_be_typo(word):
-    """Only an unknown word of 4 letters or more is corrected; "near" never is."""
-    return len(word) >= MIN_PREFIX_LENGTH and not word.isdigit() and not is_real_word(word)
+    """Only an unknown word of 4 letters or more may be a typo; "near" never is, nor a word
+    people type that no dictionary has ("dont", "ctb": safety.EVERYDAY_WORDS)."""
+    return (
+        len(word) >= MIN_PREFIX_LENGTH
+        and not word.isdigit()
+        and word not in safety.EVERYDAY_WORDS
+        and not is_real_word(word)
+    )
 
 
 class Group(list):
@@ -218,8 +211,8 @@ def _phrase_stems(phrase):
 
 @functools.lru_cache(maxsize=8)
 def _phrase_groups(everyday_phrases):
-    """{stems of the phrase: (words to search for instead or None, needs, crisis)}, crisis
-    phrases and everyday ones. Kept for the few latest lists of phrases: a changed phrase
+    """{stems of the phrase: (words to search for instead or None, needs, crisis)}, the
+    everyday phrases. Kept for the few latest lists of phrases: a changed phrase
     makes a new list."""
     found = {}
     for phrase, need, search_for in everyday_phrases:
@@ -227,20 +220,34 @@ def _phrase_groups(everyday_phrases):
         if search_for and instead is None:
             instead = [search_for]
         found[_phrase_stems(phrase)] = (instead, [need] if need else [], False)
-    for phrase, need in CRISIS_PHRASES.items():  # crisis phrases win over everyday ones
-        found[_phrase_stems(phrase)] = (None, [need] if need else [], True)
     found.pop((), None)
     return found
 
 
-def read_query(query, everyday_phrases=()):
+def reading_group(reading):
+    """The crisis reader's finding as one Group: the needs its kinds name (and, for a
+    crisis, crisis services), searched for by the kinds' needs, never by the typed words."""
+    needs = {need for kind in reading.kinds for need in KIND_NEEDS[kind]}
+    words = ["crisis"] if reading.is_crisis else [need.replace("-", " ") for need in sorted(needs)]
+    return Group(words[:1], needs, reading.is_crisis, " ".join(sorted(reading.words)))
+
+
+def read_query(query, everyday_phrases=(), reading=None):
     """The query as Groups, one for each phrase or word the user typed.
 
     `everyday_phrases`: (phrase, need slug or None, words to search for instead) rows.
     "talking therapy for ADHD" -> [["therapy", "therapies", ...], ["adhd"]];
     "my mum drinks" -> [Group(["mum drinks"], needs={"drugs-and-alcohol"})].
+    The crisis reader reads the raw words first (directory/safety.py): what it recognised
+    becomes one group (reading_group), and those words are read no further.
     """
-    text = " ".join(words_of(query[:MAX_QUERY_LENGTH]))
+    reading = safety.read(query[:MAX_QUERY_LENGTH]) if reading is None else reading
+    typed = [word for word in words_of(query[:MAX_QUERY_LENGTH]) if word not in reading.words]
+    if reading.shows_help:
+        others = read_query(" ".join(typed), everyday_phrases, safety.NOTHING)
+        others = [group for group in others if not group.crisis and group != ["helpline"]]
+        return [reading_group(reading), *others][:MAX_TERMS]
+    text = " ".join(typed)
     for phrase, word in SYNONYM_PHRASES.items():
         text = re.sub(rf"\b{phrase}\b", word, text)
     words = [word for word in text.split() if word not in STOP_WORDS]
@@ -337,9 +344,16 @@ def search(queryset, query, boroughs=()):
     """Services in `queryset` that match `query`, most relevant first. `boroughs`: the
     boroughs the search is filtered to (slugs or rows), whose local services come first."""
     query = (query or "")[:MAX_QUERY_LENGTH]
-    groups = read_query(query, everyday_phrases()) if words_of(query) else []
+    reading = safety.read(query)  # the raw words, before anything else reads them
+    groups = read_query(query, everyday_phrases(), reading) if words_of(query) else []
     boroughs = [borough if isinstance(borough, str) else borough.slug for borough in boroughs]
-    return backend(queryset.db).search_results(queryset, query, groups, boroughs)
+    results = backend(queryset.db).search_results(queryset, query, groups, boroughs)
+    results.reading = reading
+    if reading.shows_help and len(groups) > 1 and not results.count():
+        # The other words found nothing alongside: what the reader found is what matters.
+        results = backend(queryset.db).search_results(queryset, query, groups[:1], boroughs)
+        results.reading = reading
+    return results
 
 
 class SearchResults:
@@ -352,20 +366,42 @@ class SearchResults:
         self.query = query.strip()
         self.groups = groups
         self.boroughs = list(boroughs)
-        self.corrections = {}  # typed word -> the known word searched for instead
+        self.corrections = {}  # typed word -> the known word offered ("Did you mean …?")
         self.left_out = []  # typed words that found nothing and were searched without
+        self.reading = safety.NOTHING  # what the crisis reader found in the raw words
 
     @property
     def is_crisis(self):
-        """The search is about suicide, self-harm or danger (CRISIS_PHRASES): the page shows
-        urgent help first, and crisis services come first."""
-        return any(getattr(group, "crisis", False) for group in self.groups)
+        """The search is about suicide, self-harm, an overdose or danger now (the crisis
+        reader, directory/safety.py): the page shows urgent help first, and crisis services
+        come first."""
+        return self.reading.is_crisis or any(
+            getattr(group, "crisis", False) for group in self.groups
+        )
+
+    @property
+    def harms(self):
+        """The kinds of harm by someone else the search is about: the page shows "If someone
+        is hurting you", and the services that fit come first."""
+        return self.reading.harms
 
     def _fit(self):
         return fit_expression(self.queryset, self.boroughs, self.is_crisis)
 
     def _crisis_first(self):
-        return crisis_expression(self.is_crisis)
+        """The lowest for the services that come before all others: crisis services in a
+        crisis search; the services that fit the harm in a search about harm by someone else."""
+        if self.is_crisis or not self.harms:
+            return crisis_expression(self.is_crisis)
+        # The line for the kind itself first (The Havens for sexual violence), then the others.
+        first = sorted({HARM_SERVICES[kind][0] for kind in self.harms})
+        then = sorted({slug for kind in self.harms for slug in HARM_SERVICES[kind]} - set(first))
+        return Case(
+            When(slug__in=first, then=Value(0)),
+            When(slug__in=then, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
 
     @property
     def finds_nothing(self):
@@ -395,9 +431,17 @@ class SearchResults:
 
     @property
     def searched_for(self):
-        """The query as searched, with typos corrected."""
-        words = self.query.split()
-        return " ".join(self.corrections.get(word.lower(), word) for word in words)
+        """The query exactly as typed: a correction is only ever offered (`suggestion`)."""
+        return self.query
+
+    @property
+    def suggestion(self):
+        """The query with each likely typo replaced by the known word most like it, to offer
+        as "Did you mean …?"; "" when there is none."""
+        if not self.corrections:
+            return ""
+        words = WORD.sub(lambda word: self.corrections.get(word[0].lower(), word[0]), self.query)
+        return words if words != self.query else ""
 
     def _in_order(self, ids):
         """Services of `queryset` with these ids, in this order."""

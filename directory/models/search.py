@@ -22,7 +22,8 @@ class SearchPhrase(models.Model):
     """Everyday words for a need, as people type them: "my mum drinks" means drugs and
     alcohol, "can't sleep" means sleep. Edited in the admin; search reads them on every search
     (directory.search.read_query), matching word forms ("mum drinking") and ignoring little
-    words ("my", "to"). Crisis phrases are not here: see directory.search.CRISIS_PHRASES."""
+    words ("my", "to"). Crisis and harm words are not here: the crisis reader
+    (directory/safety.py) reads them."""
 
     phrase = models.CharField(
         max_length=100,

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .. import caching
+from .. import caching, helplines
 from ..coverage import borough_listings
 from ..filters import CARRIED, ServiceFilter
 from ..helplines import local_urgent_line
@@ -82,6 +82,26 @@ def borough_listing(filterset):
     if not isinstance(borough, str) or not borough:
         return None
     return caching.remembered("borough-listings", borough_listings).get(borough)
+def harm_help(results):
+    """For a search about harm by someone else: the lines for "If someone is hurting you"."""
+    if not results.harms:
+        return None
+    return {
+        "emergency": helplines.EMERGENCY,
+        "childline": helplines.CHILDLINE,
+        "nspcc": helplines.NSPCC_HELPLINE,
+        "specialist": helplines.harm_lines(results.harms),
+    }
+
+
+def suggestion_url(results, query):
+    """The same search with the suggested words ("Did you mean …?"), from page 1."""
+    if not results.suggestion:
+        return ""
+    kept = query.copy()
+    kept.setlist("page", [])
+    kept["q"] = results.suggestion
+    return f"?{kept.urlencode()}"
 
 
 def service_list(request):
@@ -107,5 +127,7 @@ def service_list(request):
             "details_open": bool(errors),
             "urgent_help": urgent_help(filterset) if results.is_crisis else None,
             "borough_listing": borough_listing(filterset),
+            "harm_help": harm_help(results),
+            "suggestion_url": suggestion_url(results, request.GET),
         },
     )

@@ -161,11 +161,11 @@ def test_an_exact_name_comes_before_other_names_with_the_word(directory):
     assert names("childline")[0] == "Childline"
 
 
-def test_a_corrected_typo_says_what_was_searched_for_instead(directory):
+def test_a_corrected_typo_is_offered_and_what_was_typed_is_kept(directory):
     results = search(Service.objects.published(), "kooht")
     assert list(results)[0].name == "Kooth"
-    assert results.corrections == {"kooht": "kooth"}
-    assert results.searched_for == "kooth"
+    assert results.corrections == {"kooht": "kooth"} and results.suggestion == "kooth"
+    assert results.searched_for == "kooht"
 
 
 def test_a_word_that_finds_something_is_never_corrected(directory):
@@ -206,10 +206,13 @@ def test_the_list_page_says_when_it_stopped_counting(real_directory, client, mon
     assert html.count('class="nhsuk-card app-service-card"') == 5
 
 
-def test_the_list_page_says_when_it_corrected_a_typo(directory, client):
-    html = client.get("/services/", {"q": "samaratins"}).content.decode()
-    assert "We could not find “samaratins”, so we searched for “samaritans”." in html
-    assert ">Samaritans</a>" in html
+def test_the_list_page_offers_a_correction_as_a_link(directory, client):
+    html = client.get("/services/", {"q": "samaratins", "free": "1"}).content.decode()
+    assert "Search results for “samaratins”" in html
+    assert 'Did you mean <a href="?q=samaritans&amp;free=1">samaritans</a>?' in html
+    assert "These results are for “samaritans”." in html and ">Samaritans</a>" in html
+    html = client.get("/services/", {"q": "samaritans", "free": "1"}).content.decode()
+    assert "Did you mean" not in html
 
 
 def test_a_word_the_filters_rule_out_is_not_taken_for_a_typo(directory):
