@@ -57,7 +57,7 @@ class Load:
     """Clients asking for PAGES in a loop, and one asking for urgent help, recording every
     status and urgent help's times, until stopped."""
 
-    def __init__(self, base, clients=3):
+    def __init__(self, base, clients=2):
         self.base = base
         self.statuses = Counter()
         self.errors = []
