@@ -16,6 +16,7 @@ from django.template import loader
 from django.views import defaults
 from django.views.decorators.http import require_safe
 
+from directory import caching
 from directory.pages import urgent_help_context
 from openreferral.errors import API_PREFIX, json_error
 
@@ -91,7 +92,11 @@ def server_error(request):
 @require_safe
 def healthz(request):
     """For a load balancer or monitor: 200 when the database answers SELECT 1, else 503. JSON,
-    never cached, no cookie, and not logged as an error each time it is asked."""
+    never cached, no cookie, and not logged as an error each time it is asked.
+
+    It also says whether the cache answers ("cache": "ok" or "unavailable"), but a cache that
+    does not answer leaves it 200: the instance still serves every page, rendering them
+    (config/redis_cache.py), so the load balancer must keep sending it requests."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -100,7 +105,8 @@ def healthz(request):
         status, health = 503, "unavailable"
     else:
         status, health = 200, "ok"
-    response = JsonResponse({"status": health, "database": health}, status=status)
+    body = {"status": health, "database": health, "cache": caching.state()}
+    response = JsonResponse(body, status=status)
     response["Cache-Control"] = "no-store"
     if status != 200:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

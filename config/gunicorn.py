@@ -25,7 +25,9 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
 
 # Only the proxy may say which scheme and client a request came from (X-Forwarded-Proto:
 # Django reads it through SECURE_PROXY_SSL_HEADER). The proxy's addresses, comma-separated;
-# the proxy must set the header itself and never pass one through from a client.
+# the proxy must set the header itself and never pass one through from a client. The client's
+# address (X-Forwarded-For) is Django's to read, from FINDHELP_TRUSTED_PROXIES only
+# (config/client.py): name the same proxies there.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # The access log records the path without its query string (%(U)s, not the request line

@@ -47,6 +47,52 @@ elif not DEBUG and len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
+
+def trusted_proxies_setting():
+    """FINDHELP_TRUSTED_PROXIES: the proxies in front of the site (a load balancer, a CDN),
+    outermost first, comma-separated, each an address or a network (10.0.0.0/24). Only a
+    request from them has its X-Forwarded-For read for the client's address
+    (config/client.py). None by default: the socket's address."""
+    import ipaddress
+
+    proxies = env_list("FINDHELP_TRUSTED_PROXIES")
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"FINDHELP_TRUSTED_PROXIES: {proxy!r} is not an address or a network"
+            ) from error
+    return tuple(proxies)
+
+
+FINDHELP_TRUSTED_PROXIES = trusted_proxies_setting()
+
+
+def site_url_setting():
+    """FINDHELP_SITE_URL: the site's own address (scheme and host, e.g.
+    https://findhelp.example.org), the start of every absolute address in a page (the
+    shortlist's link, the printed footer, the API's links): never the request's Host or
+    X-Forwarded-Proto, which a client can forge and the page cache would keep for everyone.
+    Without it: https:// and the first of DJANGO_ALLOWED_HOSTS that is a plain name; in debug,
+    or with no such name, the request's own (config/middleware.py, `site_address`)."""
+    from urllib.parse import urlsplit
+
+    value = os.environ.get("FINDHELP_SITE_URL", "").strip().rstrip("/")
+    if not value:
+        names = [h for h in ALLOWED_HOSTS if h and not h.startswith(".") and "*" not in h]
+        return "" if DEBUG or not names else f"https://{names[0]}"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+        raise ImproperlyConfigured(
+            f"FINDHELP_SITE_URL must be a scheme and a host, like https://findhelp.example.org "
+            f"(no path): {value!r}"
+        )
+    return value
+
+
+FINDHELP_SITE_URL = site_url_setting()
+
 INSTALLED_APPS = [
     "directory.apps.FindHelpAdminConfig",  # django.contrib.admin, its site asks for a code
     "django.contrib.auth",
@@ -67,6 +113,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Absolute addresses in pages from FINDHELP_SITE_URL, never from the request's headers.
+    "config.middleware.site_address",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside everything that makes an error page (ApiMiddleware's JSON ones too), and outside
@@ -172,7 +220,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+# A username AND an address together, never a username alone: a stranger failing to sign in
+# as someone must not lock that person out (docs/admin.md, "Threat model").
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address behind the trusted proxies only (config/client.py), not django-axes'
+# own reading of X-Forwarded-For, which would believe any client.
+AXES_CLIENT_IP_CALLABLE = "config.client.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 

@@ -9,6 +9,13 @@ simply expire. This is the control for a stale page after a correction (a phone 
 in the admin): docs/clinical-safety.md, H21.
 
 `FINDHELP_PAGE_CACHE=0` turns all of it off (the benchmark's "before").
+
+The cache is optional at run time. While it cannot be reached (config/redis_cache.py: every
+failure is a miss, and the process leaves it alone for a few seconds), the generation is
+unknown (`generation()` is None): nothing is read from it or kept in it, this process's own
+copies are not used either (another instance may have changed the directory meanwhile), and
+every page is rendered from the database. When it answers again the generation is moved on, so
+that nothing kept before a correction it missed is sent.
 """
 
 import threading
@@ -29,6 +36,19 @@ def enabled():
     return settings.FINDHELP_PAGE_CACHE
 
 
+def available():
+    """Whether the cache answered its last call (a local-memory cache always does)."""
+    return getattr(cache, "available", True)
+
+
+def state():
+    """ "ok" or "unavailable", for /healthz: asks Redis now, with its short timeout."""
+    ping = getattr(cache, "ping", None)
+    if ping is None:
+        return "ok"
+    return "ok" if ping() else "unavailable"
+
+
 @contextmanager
 def one_generation_a_request():
     """Inside (a request, config/page_cache.py), the generation is read from the cache once,
@@ -43,7 +63,7 @@ def one_generation_a_request():
 
 
 def generation():
-    """The directory's current generation."""
+    """The directory's current generation, or None while the cache cannot be reached."""
     if not getattr(_this_request, "active", False):
         return _read_generation()
     if _this_request.generation is None:
@@ -52,7 +72,12 @@ def generation():
 
 
 def _read_generation():
+    recoveries = _recoveries
     value = cache.get(GENERATION_KEY)
+    if recoveries != _recoveries:  # that call found the cache back and moved it on
+        value = cache.get(GENERATION_KEY)
+    if value is None and not available():
+        return None
     if value is None:
         # A cache that is new, cleared or restarted starts from the time, in microseconds,
         # never from a number used before: the app processes' own copies (`remembered`) of
@@ -60,7 +85,7 @@ def _read_generation():
         start = time.time_ns() // 1000
         cache.add(GENERATION_KEY, start, timeout=None)
         value = cache.get(GENERATION_KEY, start)
-    return value
+    return value if available() else None
 
 
 def _bump():
@@ -68,7 +93,11 @@ def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there (cache cleared or restarted): start again past any old one
-        cache.set(GENERATION_KEY, _read_generation() + 1, timeout=None)
+        current = _read_generation()
+        if current is not None:
+            cache.set(GENERATION_KEY, current + 1, timeout=None)
+    # A cache that failed to take it has left this process's copies unusable until it answers
+    # again (generation() is None meanwhile); it is moved on again then (_after_an_outage).
 
 
 def data_changed(**kwargs):
@@ -77,6 +106,17 @@ def data_changed(**kwargs):
     them under the new generation."""
     _bump()
     transaction.on_commit(_bump)
+
+
+_recoveries = 0  # how many times this process has seen the cache answer again after failing
+
+
+def _after_an_outage():
+    """The cache answers again: what it kept may predate a change it was not told of."""
+    global _recoveries
+    _recoveries += 1
+    _kept_here.clear()
+    _bump()
 
 
 def key(name):
@@ -94,30 +134,36 @@ def current(name):
     if known is not None:
         current_generation, stored = known, cache.get(entry_key)
     else:
+        recoveries = _recoveries
         found = cache.get_many([GENERATION_KEY, entry_key])
+        if recoveries != _recoveries:  # that call found the cache back and moved it on
+            found = {}
         current_generation = found.get(GENERATION_KEY)
         if current_generation is None:
             current_generation = _read_generation()
         if getattr(_this_request, "active", False):
             _this_request.generation = current_generation
         stored = found.get(entry_key)
-    if stored is not None and stored[0] == current_generation:
+    if current_generation is not None and stored is not None and stored[0] == current_generation:
         return stored[1], current_generation
     return None, current_generation
 
 
 def keep(name, value, kept_generation, timeout):
     """Keep `value` under `name` for `kept_generation` (the one `current` gave, before the
-    value was made: a change meanwhile leaves it out of date at once)."""
-    cache.set(f"findhelp:entry:{name}", (kept_generation, value), timeout)
+    value was made: a change meanwhile leaves it out of date at once). Nothing is kept when
+    the generation was unknown (the cache could not be reached)."""
+    if kept_generation is not None:
+        cache.set(f"findhelp:entry:{name}", (kept_generation, value), timeout)
 
 
 _kept_here = {}  # {generation: {name: value}}: this process's copies, the latest generation only
 MAX_KEPT_HERE = 10_000  # things kept here at once (cards are about 1.5 KB each)
 
 
-def _kept_for_this_generation():
-    current = generation()
+def _kept_for_this_generation(current):
+    if current is None:  # the cache cannot be reached: nothing kept, nothing used
+        return {}
     here = _kept_here.get(current)
     if here is None:
         _kept_here.clear()
@@ -134,9 +180,12 @@ def remembered(name, compute, timeout=None):
     What is kept is shared by every request: never change it."""
     if not enabled():
         return compute()
-    here = _kept_for_this_generation()
+    current = generation()
+    if current is None:
+        return compute()
+    here = _kept_for_this_generation(current)
     if name not in here:
-        cache_key = key(name)
+        cache_key = f"findhelp:{current}:{name}"
         value = cache.get(cache_key)
         if value is None:
             value = compute()
@@ -150,7 +199,7 @@ def kept_here(name, compute):
     quick to make once but made many times a page (a service's card)."""
     if not enabled():
         return compute()
-    here = _kept_for_this_generation()
+    here = _kept_for_this_generation(generation())
     if name not in here:
         here[name] = compute()
     return here[name]
@@ -181,7 +230,12 @@ def watched_models():
 
 
 def connect_signals():
+    from config import redis_cache
+
     from .models import Service
+
+    if _after_an_outage not in redis_cache.on_recovery:
+        redis_cache.on_recovery.append(_after_an_outage)
 
     for model in watched_models():
         uid = f"findhelp-cache-{model._meta.label}"

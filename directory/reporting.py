@@ -3,18 +3,21 @@
 The report form is anonymous and changes no one's account, so it carries no CSRF token (a
 token needs a cookie, and the public get none, as the cookies page says). A cross-site post is
 refused by the Origin header instead (or the Referer, from browsers that send no Origin).
-A client's address is kept only as a keyed hash in the cache, and only for RATE_WINDOW.
+A client's address (config/client.py: behind trusted proxies only) is kept only as a keyed
+hash, in the database's RateLimit table (not the cache, where a flood could evict it), and
+only for RATE_WINDOW.
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import ProblemReport
+from config.client import client_address
+
+from .models import ProblemReport, RateLimit
 
 RATE_LIMIT = 5  # reports from one client…
 RATE_WINDOW = 10 * 60  # …in this many seconds
@@ -38,15 +41,8 @@ def over_rate_limit(request):
     """Counts a report from this client; True once it has sent more than RATE_LIMIT within
     RATE_WINDOW. The key is an HMAC of the address (with the secret key), expiring with the
     window, so no address is stored."""
-    client = salted_hmac("report-rate", request.META.get("REMOTE_ADDR", "")).hexdigest()
-    key = f"report-rate:{client}"
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    client = salted_hmac("report-rate", client_address(request)).hexdigest()
+    return RateLimit.objects.count_attempt(f"report:{client}", RATE_WINDOW) > RATE_LIMIT
 
 
 def record_report(service, problem, details):

@@ -217,7 +217,7 @@ def middleware_that_fails(get_response):
 def test_healthz_is_ok_when_the_database_answers(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert response["Cache-Control"] == "no-store"
     assert not response.cookies
 
@@ -226,7 +226,7 @@ def test_healthz_is_a_503_when_the_database_does_not(client, database_down, capl
     with caplog.at_level(logging.INFO):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "unavailable", "database": "unavailable"}
+    assert response.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
     assert response["Cache-Control"] == "no-store"
     assert not response.cookies
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []

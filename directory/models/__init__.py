@@ -11,6 +11,7 @@ from .lookups import (
     ThriveCategory,
 )
 from .postcodes import Postcode
+from .rate_limits import RateLimit
 from .reports import ProblemReport
 from .search import SearchPhrase, SearchWord
 from .service import Essential, Location, Organisation, Service, ServiceLink
@@ -29,6 +30,7 @@ __all__ = [
     "Organisation",
     "Postcode",
     "ProblemReport",
+    "RateLimit",
     "ReferralRoute",
     "SearchPhrase",
     "SearchWord",

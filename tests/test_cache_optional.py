@@ -1,0 +1,124 @@
+"""Issue 22, requirement 1, in one process: a cache that cannot be reached (a Redis address with
+nothing listening) costs a page render, never an error; it is asked again only every few
+seconds (the circuit breaker), logged at most once a minute, and reported by /healthz, which
+stays 200. tests/test_cache_outage.py does the same against a real Redis stopped, killed and
+paused under gunicorn."""
+
+import logging
+import time
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+from config import redis_cache
+from directory import caching
+from tests.factories import make_service
+from tests.live_site import spare_port
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dead_cache():
+    """The default cache is Redis at an address where nothing listens."""
+    config = {
+        "BACKEND": "config.redis_cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{spare_port()}/0",
+    }
+    with override_settings(CACHES={"default": config}):
+        cache = caches["default"]
+        caching.forget_copies_here()
+        yield cache
+        cache.breaker.closed_from = 0
+        cache.close()
+    caching.forget_copies_here()
+
+
+@pytest.fixture
+def riverside(db):
+    return make_service(name="Riverside Counselling", slug="riverside", borough=["westminster"])
+
+
+PAGES = ["/", "/services/", "/services/?borough=westminster", "/services/riverside/",
+         "/services/?q=counselling", "/urgent-help/", "/help/"]  # fmt: skip
+
+
+def test_every_page_is_rendered_when_the_cache_cannot_be_reached(client, riverside, dead_cache):
+    for _ in range(2):
+        for path in PAGES:
+            response = client.get(path)
+            assert response.status_code == 200, path
+    assert "Riverside Counselling" in client.get("/services/riverside/").content.decode()
+    assert not dead_cache.available
+
+
+def test_a_failing_cache_is_left_alone_for_a_few_seconds(dead_cache, monkeypatch):
+    calls = []
+    real_get = redis_cache.redis.RedisCache.get
+
+    def counted(self, *args, **kwargs):
+        calls.append(args)
+        return real_get(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis_cache.redis.RedisCache, "get", counted)
+    assert dead_cache.get("a", "missing") == "missing"
+    started = time.monotonic()
+    for _ in range(100):
+        assert dead_cache.get("a") is None
+        dead_cache.set("a", 1)
+    assert time.monotonic() - started < 0.1  # not a timeout each
+    assert len(calls) == 1
+    dead_cache.breaker.closed_from = 0  # RETRY_SECONDS later
+    dead_cache.get("a")
+    assert len(calls) == 2
+
+
+def test_the_cache_is_given_short_timeouts_and_no_retries(dead_cache):
+    options = dead_cache._options
+    assert options["socket_connect_timeout"] < 1 and options["socket_timeout"] < 1
+    assert options["retry"].get_retries() == 0
+
+
+def test_the_failure_is_logged_once_a_minute_on_one_line(client, riverside, dead_cache, caplog):
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            for path in PAGES:
+                client.get(path)
+            dead_cache.breaker.closed_from = 0  # as if RETRY_SECONDS had passed
+    lines = [r for r in caplog.records if r.name == "config.redis_cache"]
+    assert len(lines) == 1
+    assert "Cache unavailable" in lines[0].getMessage()
+    assert lines[0].exc_info is None  # no traceback
+
+
+def test_healthz_says_the_cache_is_down_but_stays_200(client, dead_cache):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "unavailable"}
+
+
+def test_nothing_is_kept_or_reused_while_the_generation_is_unknown(riverside, dead_cache):
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return "rows"
+
+    assert caching.generation() is None
+    assert caching.remembered("rows", compute) == "rows"
+    assert caching.remembered("rows", compute) == "rows"
+    assert caching.kept_here("card", compute) == "rows"
+    assert len(computed) == 3  # each time, from the database
+    assert caching.current("page") == (None, None)
+
+
+def test_the_generation_moves_on_when_the_cache_answers_again(db):
+    """A correction the cache could not be told of must not be hidden by a page it kept."""
+    from django.core.cache import cache
+
+    before = caching.generation()
+    redis_cache.breaker_for("test").failed(OSError("refused"))
+    redis_cache.breaker_for("test").succeeded()  # the recovery hooks run
+    caching._this_request.generation = None
+    assert cache.get(caching.GENERATION_KEY) > before
