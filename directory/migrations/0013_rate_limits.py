@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0011_commissioners_reports_history"),
+        ("directory", "0012_honest_dates_and_contact_sources"),
     ]
 
     operations = [
