@@ -18,7 +18,7 @@ from .roles import (
     ADMINISTRATOR_FIELDS,
     borough_change_problems,
     can_view_service,
-    managed_boroughs,
+    page_change_problems,
 )
 from .spreadsheet_cells import (
     DELIMITER,
@@ -273,17 +273,8 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
         if boroughs != boroughs_before:
             for problem in borough_change_problems(user, boroughs_before, boroughs):
                 problems.append(("boroughs", problem))
-        pages_before = pages_of(before)
-        changed_pages = {
-            slug
-            for slug in set(pages_before) | set(service._pages)
-            if pages_before.get(slug) != service._pages.get(slug)
-        }
-        if not_mine := changed_pages - {borough.slug for borough in managed_boroughs(user)}:
-            names = ", ".join(sorted(not_mine))
-            problems.append(
-                ("borough_pages", f"You do not manage {names}, so you cannot change its page.")
-            )
+        for problem in page_change_problems(user, pages_of(before), service._pages):
+            problems.append(("borough_pages", problem))
         links = {
             name: service._links.get(name, getattr(before, name).all() if before.pk else [])
             for name in ("thrive_categories", "boroughs")
