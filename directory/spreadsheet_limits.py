@@ -1,10 +1,10 @@
 """How big a spreadsheet import may be, and how many run at once (docs/admin.md, "Limits").
 
 An import runs in the request (its preview, then its confirmation), one row at a time with the
-admin's checks, so its size bounds how long it holds a worker. The limits keep the largest
-import well inside gunicorn's worker timeout (config/gunicorn.py, 30 s) on the machine the
-figures in docs/admin.md were measured on, and one import at a time per instance leaves every
-other worker to the public pages.
+admin's checks, so it holds a worker while it runs. The file's size and rows bound the work of
+reading it; IMPORT_SECONDS bounds the rest, ending every import well inside gunicorn's worker
+timeout (config/gunicorn.py, 30 s) with a plain message; and one import at a time per instance
+leaves every other worker to the public pages (figures in docs/admin.md).
 
 - The file's size is checked first: from the request's Content-Length before its body is read
   (`content_length`), then the uploaded file's own size.
