@@ -40,6 +40,20 @@ class DropQueryStrings(logging.Filter):
         return True
 
 
+class OneLineForClientErrors(logging.Filter):
+    """A refused request (403 and the other 4xx Django logs, such as "Forbidden (Permission
+    denied): /admin/…") is logged as its one line, without the traceback Django attaches: it
+    is the site working as meant, and a traceback for each would bury real errors (5xx keep
+    theirs)."""
+
+    def filter(self, record):
+        status = getattr(record, "status_code", None)
+        if isinstance(status, int) and 400 <= status < 500:
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 try:
     from gunicorn.glogging import Logger as _GunicornLogger
 except ImportError:  # gunicorn is only needed to serve the site, not to run it or its tests

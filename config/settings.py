@@ -290,13 +290,21 @@ FINDHELP_EXIT_URL = os.environ.get("FINDHELP_EXIT_URL", "https://www.bbc.co.uk/w
 # working days (docs/admin.md, "Reports from the public").
 FINDHELP_REPORT_DAYS = int(os.environ.get("FINDHELP_REPORT_DAYS", "10"))
 
+# Spreadsheet imports (docs/admin.md, "Spreadsheets"): where a preview's file waits for its
+# confirmation (by default findhelp-import-previews in the temp folder); on several servers
+# behind a load balancer without sticky sessions, a folder they share.
+FINDHELP_IMPORT_PREVIEW_DIR = os.environ.get("FINDHELP_IMPORT_PREVIEW_DIR", "")
+
 # Logs keep paths, never query strings (search words, the navigator's answers): every handler
 # has the filter (config/logging.py). Django's own loggers are given these handlers instead of
 # its defaults, whose e-mail to ADMINS would carry the whole request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_query_strings": {"()": "config.logging.DropQueryStrings"}},
+    "filters": {
+        "no_query_strings": {"()": "config.logging.DropQueryStrings"},
+        "one_line_for_client_errors": {"()": "config.logging.OneLineForClientErrors"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
@@ -305,7 +313,10 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["no_query_strings"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["no_query_strings", "one_line_for_client_errors"],
+        },
         "django.server": {
             "class": "logging.StreamHandler",
             "formatter": "django.server",

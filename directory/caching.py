@@ -103,8 +103,9 @@ def _bump():
 def data_changed(**kwargs):
     """Move the generation on: everything cached so far is out of date. Now, and again once
     the change is committed: in between, another request could read the old rows and cache
-    them under the new generation."""
-    _bump()
+    them under the new generation. Inside `only_when_committed`, once committed only."""
+    if not getattr(_this_request, "only_when_committed", False):
+        _bump()
     transaction.on_commit(_bump)
 
 
@@ -117,6 +118,17 @@ def _after_an_outage():
     _recoveries += 1
     _kept_here.clear()
     _bump()
+
+
+@contextmanager
+def only_when_committed():
+    """Inside, a change moves the generation on only if it is committed: for work that is
+    rolled back (a spreadsheet import's preview), which then leaves the cache as it was."""
+    _this_request.only_when_committed = True
+    try:
+        yield
+    finally:
+        _this_request.only_when_committed = False
 
 
 def key(name):

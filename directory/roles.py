@@ -91,6 +91,20 @@ def borough_change_problems(user, before, chosen):
     return problems
 
 
+def page_change_problems(user, before, after):
+    """Why this user may not change a service's pages for each borough from `before` to
+    `after` ({borough slug: address}), in plain words; none for an administrator. A
+    commissioner adds, changes and removes only their own boroughs' pages. The one rule for
+    the spreadsheet import (all of a row's pages) and the admin's form (one row at a time)."""
+    if is_administrator(user):
+        return []
+    changed = {slug for slug in set(before) | set(after) if before.get(slug) != after.get(slug)}
+    if not_mine := changed - {borough.slug for borough in managed_boroughs(user)}:
+        names = ", ".join(sorted(not_mine))
+        return [f"You do not manage {names}, so you cannot change its page."]
+    return []
+
+
 def visible_reports(user, reports=None):
     """Reports on the services this user sees."""
     reports = ProblemReport.objects.all() if reports is None else reports

@@ -21,12 +21,27 @@ def did_you_mean(value, choices):
     return f" — did you mean {choices[close[0]]}?" if close else ""
 
 
+# What makes a spreadsheet program read a cell as a formula (OWASP, "CSV injection"): an
+# export writes such a cell with an apostrophe before it, and an import reads it back without.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value):
+    """The cell's text as an export writes it: never a formula when opened."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return f"'{value}"
+    return value
+
+
 def text_of(value):
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a spreadsheet's number, such as a phone number typed as digits
-    return str(value).strip()
+    text = str(value).strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        text = text[1:].strip()  # as escape_formula wrote it
+    return text
 
 
 class TextWidget(widgets.CharWidget):

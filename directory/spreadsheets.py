@@ -9,16 +9,20 @@ ServiceAdmin's own permission methods). Each problem is said in plain words, wit
 when a value is close to a known one.
 """
 
+import time
+
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
 from import_export.resources import Diff
+from import_export.results import RowResult
 
+from . import caching
 from .models import Borough, Essential, Service, ServiceLink
 from .roles import (
     ADMINISTRATOR_FIELDS,
     borough_change_problems,
     can_view_service,
-    managed_boroughs,
+    page_change_problems,
 )
 from .spreadsheet_cells import (
     DELIMITER,
@@ -35,6 +39,7 @@ from .spreadsheet_cells import (
     text_of,
     write_pages,
 )
+from .spreadsheet_limits import IMPORT_SECONDS, OUT_OF_TIME
 from .validation import publishing_problems
 from .vocabulary import VOCABULARIES
 
@@ -185,6 +190,29 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
     def get_diff_class(self):
         return PlainDiff
 
+    def import_data(self, dataset, dry_run=False, **kwargs):
+        # An import that runs out of time stops, and nothing is imported (import_row).
+        self.deadline = time.monotonic() + IMPORT_SECONDS
+        self.out_of_time = False
+        if not dry_run:
+            return super().import_data(dataset, dry_run=dry_run, **kwargs)
+        # A preview is rolled back: the public pages' cache stays as it is.
+        with caching.only_when_committed():
+            return super().import_data(dataset, dry_run=dry_run, **kwargs)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        if time.monotonic() <= getattr(self, "deadline", float("inf")):
+            return super().import_row(row, instance_loader, **kwargs)
+        # Out of time: the first row left says so (a problem, so nothing is imported), the
+        # rest are passed over without any work.
+        result = self.get_row_result_class()()
+        result.import_type = RowResult.IMPORT_TYPE_SKIP
+        if not self.out_of_time:
+            self.out_of_time = True
+            result.import_type = RowResult.IMPORT_TYPE_ERROR
+            result.errors.append(self.get_error_result_class()(ValueError(OUT_OF_TIME), row=row))
+        return result
+
     def get_queryset(self):
         return Service.objects.select_related("organisation")
 
@@ -288,17 +316,8 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
         if boroughs != boroughs_before:
             for problem in borough_change_problems(user, boroughs_before, boroughs):
                 problems.append(("boroughs", problem))
-        pages_before = pages_of(before)
-        changed_pages = {
-            slug
-            for slug in set(pages_before) | set(service._pages)
-            if pages_before.get(slug) != service._pages.get(slug)
-        }
-        if not_mine := changed_pages - {borough.slug for borough in managed_boroughs(user)}:
-            names = ", ".join(sorted(not_mine))
-            problems.append(
-                ("borough_pages", f"You do not manage {names}, so you cannot change its page.")
-            )
+        for problem in page_change_problems(user, pages_of(before), service._pages):
+            problems.append(("borough_pages", problem))
         links = {
             name: service._links.get(name, getattr(before, name).all() if before.pk else [])
             for name in ("thrive_categories", "boroughs", "delivery_modes")

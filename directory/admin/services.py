@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.forms.models import model_to_dict
 from django.http import Http404
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,6 +20,7 @@ from ..roles import (
     editable_services,
     is_administrator,
     managed_boroughs,
+    page_change_problems,
     visible_services,
 )
 from ..validation import CONTACT_FIELDS, SOURCE_FIELDS, publishing_problems
@@ -48,12 +50,27 @@ class ServiceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         if self.reverting_to is not None:
-            kwargs["initial"] = {**linked_then(self.reverting_to), **kwargs.get("initial", {})}
+            # A revert is an edit of the service as it is now, offering the old version's
+            # values: what the form does not let this user change (is_crisis, is_national
+            # for a commissioner) keeps its current value, and every check below compares
+            # with the service as it is, not as it was.
+            then = kwargs["instance"]
+            kwargs["instance"] = Service.objects.get(pk=then.pk)
+            kwargs["initial"] = {
+                **model_to_dict(then, fields=self._meta.fields, exclude=self._meta.exclude),
+                **linked_then(self.reverting_to),
+                **kwargs.get("initial", {}),
+            }
         super().__init__(*args, **kwargs)
         if "boroughs" in self.fields and not is_administrator(self.user):
             current = self.instance.boroughs.all() if self.instance.pk else Borough.objects.none()
+            # A revert also offers the old version's boroughs, so that one no longer on the
+            # service is refused in words (clean) rather than as an unknown choice.
+            then = self.initial.get("boroughs", []) if self.reverting_to is not None else []
             self.fields["boroughs"].queryset = Borough.objects.filter(
-                Q(pk__in=managed_boroughs(self.user).values("pk")) | Q(pk__in=current.values("pk"))
+                Q(pk__in=managed_boroughs(self.user).values("pk"))
+                | Q(pk__in=current.values("pk"))
+                | Q(pk__in=then)
             )
 
     def clean(self):
@@ -89,6 +106,8 @@ class ServiceForm(forms.ModelForm):
             values, links, self._has_borough_pages(), has_address=self._has_address()
         )
         for field, problem in problems:
+            if field in self.errors:
+                continue  # said already (a borough the user may not choose, say)
             self.add_error(field if field in self.fields else None, problem)
 
     def _has_address(self):
@@ -125,14 +144,47 @@ class LocationInline(admin.TabularInline):
     extra = 0
 
 
+class BoroughPagesFormSet(forms.BaseInlineFormSet):
+    """The pages for each borough's families, each row checked by the same rule as the
+    spreadsheet import's `borough_pages` (roles.page_change_problems): a commissioner adds,
+    changes and removes only their own boroughs' pages. `user` is set by the inline."""
+
+    user = None
+
+    def clean(self):
+        super().clean()
+        removed = []
+        for form in self.forms:
+            deleting = self.can_delete and self._should_delete_form(form)
+            if not (deleting or form.has_changed()):
+                continue
+            before = {}
+            if form.instance.pk is not None:
+                saved = ServiceLink.objects.filter(pk=form.instance.pk)
+                before = dict(saved.values_list("borough__slug", "url"))
+            after = {}
+            data = getattr(form, "cleaned_data", {})
+            if not deleting and data.get("borough") is not None:
+                after = {data["borough"].slug: data.get("url", "")}
+            for problem in page_change_problems(self.user, before, after):
+                if deleting:  # the formset does not validate a row being deleted
+                    removed.append(problem)  # so it is said above the rows
+                else:
+                    form.add_error(None, problem)
+        if removed:
+            raise ValidationError(removed)
+
+
 class ServiceLinkInline(admin.TabularInline):
     model = ServiceLink
+    formset = BoroughPagesFormSet
     extra = 0
     verbose_name = "page for one borough's families"
     verbose_name_plural = "pages for each borough's families (services covering several)"
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user  # a class made for this request
         field = formset.form.base_fields.get("borough")
         if field is not None and not is_administrator(request.user):
             current = obj.boroughs.all() if obj else Borough.objects.none()

@@ -40,6 +40,10 @@ class PasswordStepView(LoginView):
         if not settings.FINDHELP_ADMIN_2FA:
             return super().form_valid(form)
         user = form.get_user()
+        # A new session key for the code step: a session id planted in this browser by
+        # someone else (session fixation) must not carry this user's half sign-in, or the
+        # planter could set up this user's authenticator. Signing in cycles it again.
+        self.request.session.cycle_key()
         self.request.session[PENDING] = {
             "user": str(user.pk),
             "backend": user.backend,
@@ -47,6 +51,11 @@ class PasswordStepView(LoginView):
         }
         query = urlencode({"next": self.get_success_url()})
         return HttpResponseRedirect(f"{reverse('admin:sign_in_code')}?{query}")
+
+    def get_default_redirect_url(self):
+        """Where a sign-in goes when its `next` is missing or refused: the admin's home, not
+        Django's /accounts/profile/ (LOGIN_REDIRECT_URL), which this site does not have."""
+        return reverse("admin:index", current_app=self.request.current_app)
 
 
 class CodeForm(forms.Form):
@@ -150,7 +159,9 @@ def code_step(request, site):
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             del request.session[PENDING]
-            auth_login(request, user, backend=backend)  # django-axes resets the count
+            # Signs in on a new session key (auth_login cycles it) and django-axes resets
+            # the count.
+            auth_login(request, user, backend=backend)
             otp_login(request, device)  # the session is verified
             return HttpResponseRedirect(next_url(request, site))
         form.add_error("code", problem)

@@ -82,6 +82,8 @@ def borough_listing(filterset):
     if not isinstance(borough, str) or not borough:
         return None
     return caching.remembered("borough-listings", borough_listings).get(borough)
+
+
 def harm_help(results):
     """For a search about harm by someone else: the lines for "If someone is hurting you"."""
     if not results.harms:

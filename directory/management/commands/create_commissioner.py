@@ -3,6 +3,8 @@ from getpass import getpass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -45,6 +47,14 @@ class Command(BaseCommand):
             if email:
                 user.email = email
             if password:
+                # Django's password validators (settings.AUTH_PASSWORD_VALIDATORS): long
+                # enough, not common, not all digits, not like the username or email.
+                try:
+                    validate_password(password, user=user)
+                except ValidationError as error:
+                    raise CommandError(
+                        "The password is refused: " + " ".join(error.messages)
+                    ) from None
                 user.set_password(password)
             user.save()
             user.groups.remove(
