@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from ..access import access_routes, can_self_refer
 from ..models import Service
 from ..shortlist import Shortlist
+from .sealed import sealed_service_url, service_from_token
 
 
 def service_detail(request, slug):
@@ -17,5 +18,9 @@ def service_detail(request, slug):
             "can_self_refer": can_self_refer(service),
             "shortlist": shortlist,
             "add_to_shortlist_url": shortlist.with_service(service.slug).url,
+            "sealed_url": sealed_service_url(service.slug),
         },
     )
+
+
+service_detail_sealed = service_from_token(service_detail)

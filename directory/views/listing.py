@@ -6,6 +6,7 @@ from ..helplines import local_urgent_line
 from ..london import BOROUGH_NAMES
 from ..models import Service
 from ..numbers import has_other_digits, whole_number
+from .sealed import accepts_sealed_query, sealed_query_url
 
 PER_PAGE = 20
 
@@ -73,6 +74,7 @@ def urgent_help(filterset):
     }
 
 
+@accepts_sealed_query
 def service_list(request):
     filterset = ServiceFilter(
         request.GET or None, queryset=Service.objects.published().with_card_data()
@@ -95,5 +97,6 @@ def service_list(request):
             "errors": errors,
             "details_open": bool(errors),
             "urgent_help": urgent_help(filterset) if results.is_crisis else None,
+            "sealed_url": sealed_query_url(request.path, request.GET),
         },
     )
