@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "directory",
     "navigator",
     "openreferral",
+    "signposting",
 ]
 
 MIDDLEWARE = [
