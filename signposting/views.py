@@ -90,7 +90,7 @@ def _describe(choice, short):
 
 
 @require_safe
-@cache_control(public=True, max_age=86400)
+@cache_control(private=True, max_age=3600)
 def qr_code_svg(request, borough):
     choice = _choice_or_404(borough, request)
     short = request.build_absolute_uri(go_path(choice)).split("://", 1)[-1]
@@ -103,7 +103,7 @@ def qr_code_svg(request, borough):
 
 
 @require_safe
-@cache_control(public=True, max_age=86400)
+@cache_control(private=True, max_age=3600)
 def qr_code_png(request, borough):
     choice = _choice_or_404(borough, request)
     return _download(

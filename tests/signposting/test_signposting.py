@@ -255,3 +255,18 @@ def test_the_footer_links_to_the_page_for_professionals(client):
     assert 'href="/signposting/">Posters and cards for professionals</a>' in html_of(
         client.get("/")
     )
+
+
+def test_the_poster_cards_and_go_need_no_database(client, django_assert_num_queries):
+    """What a QR code opens, and a poster's lines, work when the database does not."""
+    with django_assert_num_queries(0):
+        assert client.get("/go/westminster/").status_code == 302
+        assert client.get("/signposting/westminster/poster/?setting=gp").status_code == 200
+        assert client.get("/signposting/westminster/cards/").status_code == 200
+        assert client.get("/signposting/westminster/qr-code.svg").status_code == 200
+
+
+def test_a_qr_code_is_kept_by_the_browser_only(client):
+    """Its address comes from the site's address: no shared cache may keep one for all."""
+    cache_control = client.get("/signposting/westminster/qr-code.png")["Cache-Control"]
+    assert "private" in cache_control and "public" not in cache_control
