@@ -1,7 +1,7 @@
 """The "Print or share" pages for professionals, the QR code downloads, and /go/<borough>/.
 
-Nothing here stores or logs anything about a person: /go/ reads its `?from=` setting code
-only to ignore it (docs/signposting.md), sets no cookie, and redirects."""
+Nothing here stores or logs anything about a person: /go/ never reads its `?from=` setting
+code (docs/signposting.md), sets no cookie, and redirects."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
