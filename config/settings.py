@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "directory",
     "navigator",
     "openreferral",
+    "signposting",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("directory.pages_urls")),
     path("", include("directory.urls")),
     path("", include("navigator.urls")),
+    path("", include("signposting.urls")),  # /signposting/ and /go/<borough>/ (issue 26)
     path("api/v1/", include("navigator.api_urls")),
     path("api/v1/", include("openreferral.urls")),
 ]

@@ -198,6 +198,13 @@ def progress(question, answers):
     return Progress(number, len(numbered))
 
 
+def start_url(answers):
+    """The first question's address carrying answers already known (a borough that a poster's
+    QR code names, signposting/): the questions after it start from them. Other apps build
+    links into the navigator through this, so they keep working if its addresses change."""
+    return QUESTIONS[0].url(answers)
+
+
 def results_url(answers):
     return with_query(reverse("navigator:results"), answers)
 

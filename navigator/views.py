@@ -25,8 +25,16 @@ def question(request, slug="danger"):
 @no_store
 def results(request):
     answers = answers_from(request.GET)
-    share_url = request.build_absolute_uri(flow.share_url(answers))
-    return _carry_out(request, flow.route_results(answers), share_url=share_url)
+    # The link to share is sealed, like the page's own address (which site.js puts in place of
+    # a plain one): the one in plain words is offered apart, for a professional who wants it.
+    sealed_url = flow.results_url(answers)
+    return _carry_out(
+        request,
+        flow.route_results(answers),
+        sealed_url=sealed_url,
+        share_url=request.build_absolute_uri(sealed_url),
+        plain_share_url=request.build_absolute_uri(flow.share_url(answers)),
+    )
 
 
 @require_safe

@@ -39,6 +39,10 @@ PUBLIC_GET_PAGES = [
     "/help/who/?urgent=no",
     f"/help/results/?{COMPLETE}",
     "/help/over-25/",
+    "/signposting/?borough=westminster&setting=school",
+    "/signposting/westminster/poster/",
+    "/signposting/westminster/cards/",
+    "/signposting/westminster/waiting-room/?age_band=11-to-15",
     f"/api/v1/navigator?{COMPLETE}",
     "/api/v1/services?search=anxiety",
 ]

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from ..access import access_routes, can_self_refer
 from ..models import Essential, Service
 from ..shortlist import Shortlist
+from .sealed import sealed_service_url, service_from_token
 
 
 def best_routes(service):
@@ -32,5 +33,9 @@ def service_detail(request, slug):
             "shortlist": shortlist,
             "add_to_shortlist_url": shortlist.with_service(service.slug).url,
             "best_routes": best_routes(service),
+            "sealed_url": sealed_service_url(service.slug),
         },
     )
+
+
+service_detail_sealed = service_from_token(service_detail)

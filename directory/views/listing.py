@@ -8,6 +8,7 @@ from ..helplines import local_urgent_line
 from ..london import BOROUGH_NAMES
 from ..models import Service
 from ..numbers import has_other_digits, whole_number
+from .sealed import accepts_sealed_query, sealed_query_url
 
 PER_PAGE = 20
 
@@ -106,6 +107,7 @@ def suggestion_url(results, query):
     return f"?{kept.urlencode()}"
 
 
+@accepts_sealed_query
 def service_list(request):
     filterset = ServiceFilter(
         request.GET or None, queryset=Service.objects.published().with_card_data()
@@ -131,5 +133,6 @@ def service_list(request):
             "borough_listing": borough_listing(filterset),
             "harm_help": harm_help(results),
             "suggestion_url": suggestion_url(results, request.GET),
+            "sealed_url": sealed_query_url(request.path, request.GET),
         },
     )

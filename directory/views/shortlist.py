@@ -3,11 +3,13 @@ from django.shortcuts import render
 from ..models import Service
 from ..search import search
 from ..shortlist import Shortlist
+from .sealed import accepts_sealed_query, sealed_query_url
 
 MAX_QUERY_LENGTH = 200
 MAX_SUGGESTIONS = 10
 
 
+@accepts_sealed_query
 def shortlist(request):
     requested = Shortlist.from_query(request.GET)
     found = {
@@ -37,5 +39,6 @@ def shortlist(request):
             "not_found": len(requested) - len(shortlist) + requested.dropped,
             "query": query,
             "suggestions": suggestions,
+            "sealed_url": sealed_query_url(request.path, request.GET),
         },
     )

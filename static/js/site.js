@@ -190,6 +190,19 @@
     printButton.addEventListener("click", function () { window.print(); });
   });
 
+  // A sealed address in place of one that spells out a search, its filters, a shortlist or a
+  // service's name (directory/views/sealed.py): Back, the tab's list of pages and a copied
+  // address then show a code that only this site can read. Last, once everything above has
+  // read the address as it was.
+  var sealedUrl = document.body.getAttribute("data-sealed-url");
+  if (sealedUrl && window.history.replaceState) {
+    try {
+      window.history.replaceState(window.history.state, "", sealedUrl + window.location.hash);
+    } catch (error) {
+      // Not allowed (an odd embedding): the plain address stays, as without JavaScript.
+    }
+  }
+
   // Urgent help without a connection: a service worker (/sw.js) keeps a copy of the urgent help
   // page, and the files it needs, and shows it when the network fails. Its scope is
   // /urgent-help/, so no other page goes through it. Once installed, each page asks whether it

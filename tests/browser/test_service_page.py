@@ -27,7 +27,8 @@ def test_back_goes_to_the_search_that_brought_you(new_page, kooth):
     back = page.get_by_role("link", name="Back to search results")
     assert back.is_visible()
     back.click()
-    page.wait_for_url("**/services/?q=kooth")
+    page.wait_for_url("**/services/?sealed=*")  # the search, sealed once it had loaded
+    assert page.get_by_role("heading", name="Search results for “kooth”").is_visible()
 
 
 def test_back_goes_to_the_navigator_results(new_page, kooth):
