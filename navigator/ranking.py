@@ -25,8 +25,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower
 
-from directory.models import Service
+from directory.models import EligibilityCriterion, Service
 
+from .answers import YOUNG_CHILD_AGE
 from .needs import SEPARATE_SUBJECTS, needs_about_something_else, needs_about_the_age
 
 MAX_SHOWN = 20
@@ -37,6 +38,8 @@ AUDIENCES = {
     "parent-carer": ("young-people", "parents-carers"),
     "professional": None,
 }
+# The people around a child: a service for them suits a grown-up asking about a young child.
+GROWN_UPS = ("parents-carers", "professionals")
 THRIVE_ORDER = (
     "thriving",
     "getting-advice",
@@ -87,6 +90,12 @@ def eligible_services(answers):
     audiences = AUDIENCES[answers.who]
     if audiences:
         services = services.for_audience(*audiences)
+    if answers.who != "young-person" and answers.age < YOUNG_CHILD_AGE:
+        # A child under 11 does not contact a service on their own (the navigator tells one
+        # answering for themselves to ask a grown-up): those for young people alone, such
+        # as Childline and Shout, are not for the grown-up asking about them.
+        linked_to = Service.objects.linked_to
+        services = services.filter(linked_to("audience", GROWN_UPS))
     if answers.free_only:
         services = services.free()
     return services
@@ -94,14 +103,31 @@ def eligible_services(answers):
 
 def candidate_services(answers):
     """The eligible services worth ranking: those that help with a need (or are crisis
-    services, when the needs call for them). With "not sure", every eligible service."""
+    services, when the needs call for them), and those made for a situation the person said
+    applies (a looked-after children's team, for a care leaver, whatever the need: its
+    clinicians see the young people in its care for anything). With "not sure", every
+    eligible service."""
     services = eligible_services(answers)
     if not answers.needs:
         return services
     candidates = services.with_needs(*answers.needs)
     if answers.has_crisis_needs:
         candidates = candidates | services.crisis()
+    if answers.applies:
+        candidates = candidates | services.filter(made_for_situation(answers.applies))
     return candidates
+
+
+def made_for_situation(applies):
+    """A condition: the service is only for people in one of these situations (a criterion
+    that restricts it), so it is made for them."""
+    restricting = EligibilityCriterion.objects.filter(
+        slug__in=applies, rule=EligibilityCriterion.Rule.RESTRICTS
+    ).values("pk")
+    links = Service.eligibility_criteria.through.objects.filter(
+        eligibilitycriterion__in=restricting
+    )
+    return Q(pk__in=links.values("service_id"))
 
 
 def ranked_best(answers):
