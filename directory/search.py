@@ -17,10 +17,11 @@ Relevance is the same on every database, in tiers:
 2. every word is in the name or names a need the service helps with;
 3. every word is somewhere in its entry (summary, organisation, description).
 
-Within a tier, what fits comes first (`fit_conditions`): services a person can contact
-themselves, services for young people, and, when a borough is chosen, services local to it
-before national ones; then the name. A search about suicide, self-harm or danger
-(`CRISIS_PHRASES`) puts crisis services first, and the page shows urgent help above them.
+Within a tier, what fits comes first (directory/search_ranking.py): services a person can
+contact themselves, for the person asking, saying the words in their name or summary, a first
+step, and, when a borough is chosen, local to it; then the name. A search about suicide,
+self-harm or danger (`CRISIS_PHRASES`) puts crisis services first, and the page shows urgent
+help above them.
 
 On PostgreSQL each tier is an indexed condition on columns the database derives
 (directory/backends/postgresql_search.py). Elsewhere (SQLite, the demo) a portable fallback
