@@ -182,16 +182,35 @@ def _topic_fit(answers):
     return Case(*whens, default=1, output_field=IntegerField())
 
 
+def _need_count():
+    """How many needs each service helps with (a correlated count)."""
+    links = Service.needs.through.objects.filter(service=OuterRef("pk"))
+    count = links.order_by().values("service").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
+def _needs_met(answers):
+    """How many of the needs a service helps with; when several were asked, one more when
+    one of them is its whole subject (its only need): the autism assessment, for a parent
+    asking about autism and behaviour, meets autism as fully as a service touching on both."""
+    met = _count_linked("need", answers.needs)
+    if len(answers.needs) < 2:  # with one need asked, every candidate meets it alike
+        return met
+    specialist = Case(
+        When(Q(need_count=1) & Service.objects.linked_to("need", answers.needs), then=1),
+        default=0,
+        output_field=IntegerField(),
+    )
+    return met + specialist
+
+
 def _breadth(answers):
     """How many needs a service helps with, when the answer was "not sure": broad services
     (someone to talk to about anything) are the best first step then. A separate subject
     (drugs, eating) does not make a service broad. 0 otherwise."""
     if answers.needs:
         return Value(0, output_field=IntegerField())
-    links = Service.needs.through.objects.filter(service=OuterRef("pk"))
-    count = links.order_by().values("service").annotate(n=Count("pk")).values("n")
-    every_need = Coalesce(Subquery(count, output_field=IntegerField()), 0)
-    return every_need - _count_linked("need", SEPARATE_SUBJECTS)
+    return _need_count() - _count_linked("need", SEPARATE_SUBJECTS)
 
 
 def _ordering(answers):
@@ -214,12 +233,14 @@ def ranked_facts(services, answers):
         else Value(0, output_field=IntegerField())
     )
     self_referral = _flag(linked_to("referral", ["self"]))
+    if len(answers.needs) > 1:
+        services = services.alias(need_count=_need_count())
     rows = (
         services.annotate(
             crisis_first=_flag(Q(is_crisis=True)) if answers.has_crisis_needs else Value(0),
             # A service for people in a situation they said applies is made for them.
             situation_met=_count_linked("eligibility", answers.applies),
-            needs_met=_count_linked("need", answers.needs),
+            needs_met=_needs_met(answers),
             topic_fit=_topic_fit(answers),
             breadth=_breadth(answers),
             thrive_fit=Case(

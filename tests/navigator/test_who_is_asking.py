@@ -216,12 +216,17 @@ def test_a_parent_asking_about_autism_sees_the_autism_assessment_among_the_first
     assert AUTISM_ASSESSMENT in slugs(query, 5)
 
 
-@pytest.mark.parametrize("other_need", ["anxiety", "school-stress", "low-mood"])
+@pytest.mark.parametrize(
+    "other_need", ["behaviour", "anxiety", "school-stress", "low-mood", "sleep"]
+)
+@pytest.mark.parametrize("age", [2, 4, 9, 15])
 def test_autism_with_another_worry_still_shows_the_assessment_first_five(
-    real_directory_read, other_need
+    real_directory_read, other_need, age
 ):
+    # Services that touch on both needs come first; the assessment, whose whole subject is
+    # autism, meets that need as fully (navigator/ranking.py, _needs_met).
     query = (
-        f"who=parent-carer&age=9&borough=westminster&need=neurodiversity&need={other_need}"
+        f"who=parent-carer&age={age}&borough=westminster&need=neurodiversity&need={other_need}"
         "&impact=quite-a-lot"
     )
     assert AUTISM_ASSESSMENT in slugs(query, 5)
