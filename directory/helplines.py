@@ -10,6 +10,11 @@ H2 and H3) before changing anything.
 
 from dataclasses import dataclass
 
+# Below this age a child is not expected to contact a line or a service on their own: a
+# grown-up helps (the navigator says so to a younger child, and offers a grown-up asking about
+# one only what grown-ups contact).
+OWN_LINE_AGE = 11
+
 
 @dataclass(frozen=True)
 class Helpline:
@@ -23,6 +28,18 @@ class Helpline:
     web_chat: str = ""
     run_by: str = ""
     note: str = ""
+    max_age: int | None = None  # the oldest it is for, where it has an age limit
+    young_persons_own: bool = False  # for young people to contact themselves, not adults
+
+    def suits(self, age=None, for_someone_else=False):
+        """Whether to offer it about a young person of this age (None: not known), to them,
+        or to a grown-up asking about them: a line that is the young person's own is offered
+        to a grown-up only about one old enough to call it (OWN_LINE_AGE)."""
+        if age is not None and self.max_age is not None and age > self.max_age:
+            return False
+        if for_someone_else and self.young_persons_own:
+            return age is not None and age >= OWN_LINE_AGE
+        return True
 
     @property
     def web_chat_name(self):
@@ -52,6 +69,8 @@ CHILDLINE = Helpline(
     phone="0800 1111",
     web_chat="https://www.childline.org.uk/get-support/1-2-1-counsellor-chat/",
     note="Calls do not show on phone bills.",
+    max_age=18,
+    young_persons_own=True,
 )
 SHOUT = Helpline(
     name="Shout",
@@ -91,8 +110,10 @@ TAP_NOW = ("childline", "shout", "samaritans")
 ADULT_TALK_NOW = ("samaritans", "shout")
 
 
-def national_lines(names):
-    return [NATIONAL_LINES[name] for name in names]
+def national_lines(names, age=None, for_someone_else=False):
+    """The lines with these names; with an age, only those that suit it (Helpline.suits)."""
+    lines = [NATIONAL_LINES[name] for name in names]
+    return [line for line in lines if line.suits(age, for_someone_else)]
 
 
 # Harm by someone else ("If someone is hurting you" above search results: templates/includes/

@@ -17,12 +17,13 @@ Relevance is the same on every database, in tiers:
 2. every word is in the name or names a need the service helps with;
 3. every word is somewhere in its entry (summary, organisation, description).
 
-Within a tier, what fits comes first (`fit_conditions`): services a person can contact
-themselves, services for young people, and, when a borough is chosen, services local to it
-before national ones; then the name. A search the crisis reader (directory/safety.py) finds
-to be about suicide, self-harm, an overdose or danger puts crisis services first, and the page
-shows urgent help above them; one about harm by someone else puts the services that fit it
-first (HARM_SERVICES), and the page shows "If someone is hurting you" above them.
+Within a tier, what fits comes first (directory/search_ranking.py): services a person can
+contact themselves, for the person asking, saying the words in their name or summary, a first
+step, and, when a borough is chosen, local to it; then the name. A search the crisis reader
+(directory/safety.py) finds to be about suicide, self-harm, an overdose or danger puts crisis
+services first, and the page shows urgent help above them; one about harm by someone else puts
+the services that fit it first (HARM_SERVICES), and the page shows "If someone is hurting you"
+above them.
 
 On PostgreSQL each tier is an indexed condition on columns the database derives
 (directory/backends/postgresql_search.py). Elsewhere (SQLite, the demo) a portable fallback
@@ -46,9 +47,9 @@ import threading
 from functools import cached_property
 
 import snowballstemmer
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 
-from . import safety
+from . import safety, search_ranking
 from .backends import backend
 
 MAX_QUERY_LENGTH = 100
@@ -67,11 +68,21 @@ SERVICE_SYNONYMS = {
     "counselling": ["counselling", "counsellor", "counseling", "counselor", "therapy", "talking"],
     "therapy": ["therapy", "therapies", "therapist", "counselling", "psychotherapy", "psychology"],
     "camhs": ["camhs", "child and adolescent mental health"],
-    "helpline": ["helpline", "phone", "call", "line", "listening"],
+    "helpline": ["helpline", "phone", "call", "line", "listening", "listen", "talk", "chat"],
     "crisis": ["crisis", "urgent", "emergency", "24/7"],
     "chat": ["chat", "online", "text"],
     "psychologist": ["psychologist", "psychology", "therapy"],
+    # What parents and GPs call the same thing ("asd diagnosis": an autism assessment).
+    "diagnosis": ["diagnosis", "diagnosed", "assessment", "assessed"],
+    "assessment": ["assessment", "assessed", "diagnosis", "diagnosed"],
+    # Mental Health Support Teams in schools, as schools and GPs abbreviate them.
+    "mhst": ["mhst", "mental health support team"],
+    # Speech and language needs are special educational needs (SEND, the Local Offer).
+    "speech": ["speech", "language", "communication", "send"],
 }
+# The words above that name a kind of service anyone may offer, rather than one service or
+# team ("camhs"): a search for nothing else ranks by fit alone (SearchResults.names_only_kinds).
+SERVICE_KINDS = ("counselling", "therapy", "helpline", "chat", "psychologist")
 # Phrases that mean one of the words above.
 SYNONYM_PHRASES = {
     "talking therapy": "therapy",
@@ -132,6 +143,14 @@ FILLER_WORDS = frozenset(
      "who", "would", "son", "daughter", "child", "kid", "kids", "teen", "teenager", "boy",
      "girl", "year", "years", "old", "aged", "really", "very", "lot", "lots", "too", "much"]
 )  # fmt: skip
+# Words about how to get in or whom for, not what for ("camhs referral", "bereavement support
+# for a pupil"): filler too, as "son" and "daughter" are.
+FILLER_WORDS |= frozenset(
+    ["referral", "referrals", "refer", "referring", "self", "pupil", "pupils", "patient",
+     "patients"]
+)  # fmt: skip
+# Words of a phrase too common in services' summaries to say what a service is about.
+WEAK_WORDS = frozenset(["feel", "feeling", "feelings", "mental", "health", "people", "young"])
 WORD = re.compile(r"[^\W_]+")
 APOSTROPHES = re.compile(r"['’`]")
 TIERS = 4  # exact name, all in the name, in the name or needs, anywhere
@@ -300,46 +319,6 @@ def everyday_phrases():
     return caching.remembered("everyday-phrases", read)
 
 
-def fit_conditions(queryset, boroughs=()):
-    """What makes a service fit better within a tier, each worth one point: a person can
-    contact it themselves; it is for young people; it is local to the borough chosen (with
-    no borough chosen, local and national count alike: we do not know where someone is)."""
-    conditions = [
-        queryset.linked_to("referral", ["self"]),
-        queryset.linked_to("audience", ["young-people"]),
-    ]
-    if boroughs:
-        conditions.append(queryset.linked_to("borough", list(boroughs)) & Q(is_national=False))
-    return conditions
-
-
-def fit_expression(queryset, boroughs=(), is_crisis=False):
-    """The fit points, doubled; outside a crisis search, a service that is not a crisis line
-    gets the odd point, so that among equals "panic attacks" lists ongoing support before
-    the crisis lines (which a crisis search puts first of all)."""
-    points = [
-        Case(When(condition, then=Value(2)), default=Value(0), output_field=IntegerField())
-        for condition in fit_conditions(queryset, boroughs)
-    ]
-    if not is_crisis:
-        points.append(
-            Case(
-                When(is_crisis=False, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-        )
-    total = points[0]
-    for point in points[1:]:
-        total = total + point
-    return total
-
-
-def crisis_expression(is_crisis):
-    """0 for crisis services in a crisis search (they come first), else 1."""
-    if not is_crisis:
-        return Value(1, output_field=IntegerField())
-    return Case(When(is_crisis=True, then=Value(0)), default=Value(1), output_field=IntegerField())
-
-
 def search(queryset, query, boroughs=()):
     """Services in `queryset` that match `query`, most relevant first. `boroughs`: the
     boroughs the search is filtered to (slugs or rows), whose local services come first."""
@@ -385,14 +364,58 @@ class SearchResults:
         is hurting you", and the services that fit come first."""
         return self.reading.harms
 
-    def _fit(self):
-        return fit_expression(self.queryset, self.boroughs, self.is_crisis)
+    @cached_property
+    def asker(self):
+        """Who the words say is asking (search_ranking.asker): whose services fit best."""
+        return search_ranking.asker(self.query)
+
+    @property
+    def names_only_kinds(self):
+        """Every word typed names a kind of service ("someone to talk to", "counselling"):
+        where the word is (name or summary) says little, so only fit ranks the matches."""
+        return bool(self.groups) and all(
+            not getattr(group, "needs", None)
+            and not getattr(group, "crisis", False)
+            and group[0] in SERVICE_KINDS
+            for group in self.groups
+        )
+
+    @property
+    def said_words(self):
+        """The single words typed, and the words meaning the same, for the fit point "its
+        name or summary says it" (search_ranking): "autism diagnosis" -> autism, diagnosis,
+        assessment…"""
+        words = {}
+        several = len(self.groups) > 1 or any(len(words_of(group[0])) > 1 for group in self.groups)
+        for group in self.groups:
+            for alternative in group:
+                for word in words_of(alternative):
+                    # A short or common word among others ("low" in "low mood") says nothing.
+                    if several and (len(word) < MIN_PREFIX_LENGTH or word in WEAK_WORDS):
+                        continue
+                    if word not in STOP_WORDS and word not in FILLER_WORDS:
+                        words.update(dict.fromkeys([word, *SERVICE_SYNONYMS.get(word, [])]))
+        return [word for word in words if " " not in word]
+
+    def _fit(self, says_it=None):
+        kinds = [group[0] for group in self.groups] if self.names_only_kinds else []
+        if kinds:  # "helpline" in a name or summary says no more than the fit does
+            says_it = None
+        return search_ranking.fit_expression(
+            self.queryset,
+            self.boroughs,
+            self.is_crisis,
+            self.asker,
+            says_it,
+            kinds,
+            delivery=search_ranking.delivery_named(self.query),
+        )
 
     def _crisis_first(self):
         """The lowest for the services that come before all others: crisis services in a
         crisis search; the services that fit the harm in a search about harm by someone else."""
         if self.is_crisis or not self.harms:
-            return crisis_expression(self.is_crisis)
+            return search_ranking.crisis_expression(self.is_crisis)
         # The line for the kind itself first (The Havens for sexual violence), then the others.
         first = sorted({HARM_SERVICES[kind][0] for kind in self.harms})
         then = sorted({slug for kind in self.harms for slug in HARM_SERVICES[kind]} - set(first))

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from directory.helplines import OWN_LINE_AGE
 from directory.models import EligibilityCriterion
 from directory.models.service import MAX_AGE
 
@@ -29,7 +30,8 @@ CRISIS_NEEDS = frozenset({"self-harm", "suicidal-thoughts"})
 # An answered age: digits 0 to 9 only. `\d`, isdigit() and int() also take other scripts'
 # digits ("١٢" is 12), and isdigit() takes "²", which int() refuses (directory/numbers.py).
 AGE = re.compile(r"[0-9]{1,3}")
-YOUNG_CHILD_AGE = 11  # below this, a young person answering for themselves needs a grown-up
+# Below this, a young person answering for themselves needs a grown-up (directory/helplines.py)
+YOUNG_CHILD_AGE = OWN_LINE_AGE
 
 
 def answers_from(query, submitted=()):
@@ -122,6 +124,11 @@ class Answers:
     @property
     def has_crisis_needs(self):
         return bool(CRISIS_NEEDS.intersection(self.needs))
+
+    @property
+    def is_about_someone_else(self):
+        """A parent, carer or professional is asking about a young person."""
+        return self.who != "young-person"
 
     @property
     def knows_borough(self):

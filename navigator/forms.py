@@ -18,6 +18,7 @@ from directory.numbers import has_other_digits
 from .answers import AGE, NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
 from .needs import need_suits
 from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district, resolve_postcode
+from .wording import need_label
 
 WHO_CHOICES = [
     ("young-person", "Myself"),
@@ -371,8 +372,13 @@ class NeedForm(QuestionForm):
             or need_suits(option.value, who, age)
         ]
         # The first one offered carries the field's id, which the error summary links to.
+        # Each is worded for who is asking ("Hurting themselves", to a parent).
         return [
-            replace(option, id=name if index == 0 else f"{name}-{index + 1}")
+            replace(
+                option,
+                id=name if index == 0 else f"{name}-{index + 1}",
+                label=need_label(option.value, option.label, who),
+            )
             for index, option in enumerate(offered)
         ]
 

@@ -32,6 +32,10 @@ class Match:
 
 
 BEST_FIRST = 5  # shown at once; the rest of the best MAX_SHOWN are behind "show more"
+# In a crisis the crisis services come first (docs/clinical-safety.md, H8); this many of the
+# others are shown at once after them, so a service made for the person (their looked-after
+# children's team) is not hidden behind the crisis lines the urgent help card already gives.
+BEST_AFTER_CRISIS = 3
 
 
 @dataclass(frozen=True)
@@ -78,17 +82,25 @@ class Results:
 
     @cached_property
     def best_groups(self):
-        """The best BEST_FIRST matches, grouped: what the page shows at once."""
-        return _grouped(self.matches[:BEST_FIRST])
+        """The best matches (best_count), grouped: what the page shows at once."""
+        return _grouped(self.matches[: self.best_count])
 
     @cached_property
     def other_groups(self):
         """The rest of the shown matches, grouped: behind "show more"."""
-        return _grouped(self.matches[BEST_FIRST:])
+        return _grouped(self.matches[self.best_count :])
 
-    @property
+    @cached_property
     def best_count(self):
-        return min(len(self.matches), BEST_FIRST)
+        """BEST_FIRST; in a crisis, the crisis services ranked first and BEST_AFTER_CRISIS
+        more, if that is more."""
+        count = BEST_FIRST
+        if self.answers.has_crisis_needs:
+            crisis = 0
+            while crisis < len(self.matches) and self.matches[crisis].service.is_crisis:
+                crisis += 1
+            count = max(count, crisis + BEST_AFTER_CRISIS)
+        return min(len(self.matches), count)
 
     @property
     def other_count(self):
@@ -128,7 +140,7 @@ def match_services(answers):
     )
     total = ranked[0].total if ranked else 0
     nothing_local = not ranked or ranked[0].local_total == 0
-    return Results(answers, matches, total, nothing_local, next_steps=wording.next_steps())
+    return Results(answers, matches, total, nothing_local, next_steps=wording.next_steps(answers))
 
 
 def _match(service, facts, rank, answers):

@@ -25,8 +25,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower
 
-from directory.models import Service
+from directory.models import EligibilityCriterion, Service
 
+from .answers import YOUNG_CHILD_AGE
 from .needs import SEPARATE_SUBJECTS, needs_about_something_else, needs_about_the_age
 
 MAX_SHOWN = 20
@@ -37,6 +38,8 @@ AUDIENCES = {
     "parent-carer": ("young-people", "parents-carers"),
     "professional": None,
 }
+# The people around a child: a service for them suits a grown-up asking about a young child.
+GROWN_UPS = ("parents-carers", "professionals")
 THRIVE_ORDER = (
     "thriving",
     "getting-advice",
@@ -87,6 +90,12 @@ def eligible_services(answers):
     audiences = AUDIENCES[answers.who]
     if audiences:
         services = services.for_audience(*audiences)
+    if answers.who != "young-person" and answers.age < YOUNG_CHILD_AGE:
+        # A child under 11 does not contact a service on their own (the navigator tells one
+        # answering for themselves to ask a grown-up): those for young people alone, such
+        # as Childline and Shout, are not for the grown-up asking about them.
+        linked_to = Service.objects.linked_to
+        services = services.filter(linked_to("audience", GROWN_UPS))
     if answers.free_only:
         services = services.free()
     return services
@@ -94,14 +103,31 @@ def eligible_services(answers):
 
 def candidate_services(answers):
     """The eligible services worth ranking: those that help with a need (or are crisis
-    services, when the needs call for them). With "not sure", every eligible service."""
+    services, when the needs call for them), and those made for a situation the person said
+    applies (a looked-after children's team, for a care leaver, whatever the need: its
+    clinicians see the young people in its care for anything). With "not sure", every
+    eligible service."""
     services = eligible_services(answers)
     if not answers.needs:
         return services
     candidates = services.with_needs(*answers.needs)
     if answers.has_crisis_needs:
         candidates = candidates | services.crisis()
+    if answers.applies:
+        candidates = candidates | services.filter(made_for_situation(answers.applies))
     return candidates
+
+
+def made_for_situation(applies):
+    """A condition: the service is only for people in one of these situations (a criterion
+    that restricts it), so it is made for them."""
+    restricting = EligibilityCriterion.objects.filter(
+        slug__in=applies, rule=EligibilityCriterion.Rule.RESTRICTS
+    ).values("pk")
+    links = Service.eligibility_criteria.through.objects.filter(
+        eligibilitycriterion__in=restricting
+    )
+    return Q(pk__in=links.values("service_id"))
 
 
 def ranked_best(answers):
@@ -156,16 +182,35 @@ def _topic_fit(answers):
     return Case(*whens, default=1, output_field=IntegerField())
 
 
+def _need_count():
+    """How many needs each service helps with (a correlated count)."""
+    links = Service.needs.through.objects.filter(service=OuterRef("pk"))
+    count = links.order_by().values("service").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
+def _needs_met(answers):
+    """How many of the needs a service helps with; when several were asked, one more when
+    one of them is its whole subject (its only need): the autism assessment, for a parent
+    asking about autism and behaviour, meets autism as fully as a service touching on both."""
+    met = _count_linked("need", answers.needs)
+    if len(answers.needs) < 2:  # with one need asked, every candidate meets it alike
+        return met
+    specialist = Case(
+        When(Q(need_count=1) & Service.objects.linked_to("need", answers.needs), then=1),
+        default=0,
+        output_field=IntegerField(),
+    )
+    return met + specialist
+
+
 def _breadth(answers):
     """How many needs a service helps with, when the answer was "not sure": broad services
     (someone to talk to about anything) are the best first step then. A separate subject
     (drugs, eating) does not make a service broad. 0 otherwise."""
     if answers.needs:
         return Value(0, output_field=IntegerField())
-    links = Service.needs.through.objects.filter(service=OuterRef("pk"))
-    count = links.order_by().values("service").annotate(n=Count("pk")).values("n")
-    every_need = Coalesce(Subquery(count, output_field=IntegerField()), 0)
-    return every_need - _count_linked("need", SEPARATE_SUBJECTS)
+    return _need_count() - _count_linked("need", SEPARATE_SUBJECTS)
 
 
 def _ordering(answers):
@@ -188,12 +233,14 @@ def ranked_facts(services, answers):
         else Value(0, output_field=IntegerField())
     )
     self_referral = _flag(linked_to("referral", ["self"]))
+    if len(answers.needs) > 1:
+        services = services.alias(need_count=_need_count())
     rows = (
         services.annotate(
             crisis_first=_flag(Q(is_crisis=True)) if answers.has_crisis_needs else Value(0),
             # A service for people in a situation they said applies is made for them.
             situation_met=_count_linked("eligibility", answers.applies),
-            needs_met=_count_linked("need", answers.needs),
+            needs_met=_needs_met(answers),
             topic_fit=_topic_fit(answers),
             breadth=_breadth(answers),
             thrive_fit=Case(

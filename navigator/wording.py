@@ -23,16 +23,52 @@ def _phone(line):
     return display_phone(line.phone)
 
 
-def next_steps():
-    """What to do next, under every list of results. The crisis lines' numbers come from
-    directory/helplines.py, read when the page is drawn."""
+# Who can help day to day, by the young person's age: the youngest are seen by a health
+# visitor and at nursery, not by a school nurse or a college wellbeing team.
+EVERYDAY_HELP = (
+    # (up to this age, what a young person reads, what a parent or professional reads)
+    (4, "", "Talk to your health visitor, or to staff at the nursery or children's centre"),
+    (10, "Talk to a teacher or school nurse you trust, or ask a grown-up to help you",
+     "Talk to their teacher, the school's special needs coordinator (SENCO) or the school "
+     "nurse"),
+    (15, "Talk to a school nurse, or a teacher you trust",
+     "Talk to their school nurse, or a teacher they trust"),
+    (25, "Talk to a school nurse, or a teacher, college or university wellbeing team you trust",
+     "Talk to their school nurse, or their school, college or university wellbeing team"),
+)  # fmt: skip
+GP_STEP = {
+    "young-person": "Talk to a GP. They can listen, help you think about what would help and "
+    "refer you to local services.",
+    "parent-carer": "Talk to your child's GP. They can listen, help you think about what "
+    "would help and refer your child to local services.",
+    "professional": "Suggest they see their GP, who can help them think about what would help "
+    "and refer them to local services.",
+}
+
+
+def next_steps(answers=None):
+    """What to do next, under every list of results, for who is asking and the young
+    person's age (EVERYDAY_HELP). The crisis lines' numbers come from directory/helplines.py,
+    read when the page is drawn."""
     nhs_111 = NATIONAL_LINES["nhs-111"]
-    return (
-        "Talk to a GP. They can listen, help you think about what would help and refer you to "
-        "local services.",
-        "Talk to a school nurse, or a teacher, college or university wellbeing team you trust.",
-        f"If you need help soon but it is not an emergency, call {nhs_111.name} and choose "
-        f"option {nhs_111.option} for mental health, any time of day or night.",
+    who = answers.who if answers else "young-person"
+    age = answers.age if answers else 16
+    for up_to, to_them, to_others in EVERYDAY_HELP:
+        if age <= up_to:
+            everyday = to_them if who == "young-person" else to_others
+            break
+    else:
+        everyday = EVERYDAY_HELP[-1][1]
+    need_help = "you need" if who == "young-person" else "they need"
+    return tuple(
+        step
+        for step in (
+            GP_STEP[who],
+            f"{everyday}." if everyday else "",
+            f"If {need_help} help soon but it is not an emergency, call {nhs_111.name} and "
+            f"choose option {nhs_111.option} for mental health, any time of day or night.",
+        )
+        if step
     )
 
 
@@ -58,6 +94,26 @@ def _ages(service):
     return f"{service.min_age} to {service.max_age} year olds"
 
 
+# The needs as a parent, carer or professional reads them, about someone else: the
+# vocabulary's labels speak to the young person ("Hurting yourself"). Any other need's label
+# reads the same to everyone.
+NEED_LABELS_ABOUT_THEM = {
+    "self-harm": "Hurting themselves",
+    "suicidal-thoughts": "Thinking about ending their life",
+    "behaviour": "Anger or behaviour that is hard to manage",
+    "bereavement": "Someone close to them has died",
+    "trauma": "Something frightening or upsetting happened to them",
+    "body-image": "Feeling bad about how they look",
+}
+
+
+def need_label(slug, label, who):
+    """A need's label for who is asking (NEED_LABELS_ABOUT_THEM)."""
+    if who in ("parent-carer", "professional"):
+        return NEED_LABELS_ABOUT_THEM.get(slug, label)
+    return label
+
+
 def _needs_met(service, answers):
     return [need for need in service.need_list if need.slug in answers.needs]
 
@@ -77,7 +133,8 @@ def reasons(service, facts, answers):
         yield "Gives urgent support when you need it now"
     needs = _needs_met(service, answers)
     if needs:
-        yield "Helps with " + join_words(_lower_first(need.label) for need in needs)
+        labels = (need_label(need.slug, need.label, answers.who) for need in needs)
+        yield "Helps with " + join_words(_lower_first(label) for label in labels)
     if facts.self_referral:
         if answers.who == "professional":
             yield "Young people can contact them themselves"
@@ -197,7 +254,7 @@ def answer_summary(answers, need_labels, impact_labels, delivery_labels, applies
     yield "who", "Who it is for", WHO_SUMMARY[answers.who]
     yield "age", "Age", f"{answers.age}"
     yield "where", "Where", BOROUGH_NAMES.get(answers.borough, NOT_IN_LONDON_SUMMARY)
-    needs = [need_labels.get(slug, slug) for slug in answers.needs]
+    needs = [need_label(slug, need_labels.get(slug, slug), answers.who) for slug in answers.needs]
     if needs:
         about = join_words([needs[0], *(_lower_first(label) for label in needs[1:])])
     else:

@@ -22,6 +22,7 @@ from ..search import (
     stems_text,
     words_of,
 )
+from ..search_ranking import related_needs
 
 STEMS_FUNCTION = "findhelp_stems"
 TEXT_FIELDS = {
@@ -69,7 +70,8 @@ class PortableSearchResults(SearchResults):
         return [(need, stems_text(_need_text(need))) for need in Need.objects.all()]
 
     def _conditions(self, groups, vocabulary):
-        """(in the name, in the name or needs, anywhere) for these groups."""
+        """(in the name, in the name or needs, anywhere, says it) for these groups: says it,
+        any word typed in the name or summary (search_ranking)."""
         need_links = Service.needs.through.objects
         in_name, in_name_or_needs, anywhere = Q(), Q(), Q()
         known = set(vocabulary)
@@ -93,10 +95,16 @@ class PortableSearchResults(SearchResults):
             in_needs = Q(pk__in=need_links.filter(need__slug__in=need_slugs).values("service_id"))
             if is_crisis_group(alternatives):
                 in_needs |= Q(is_crisis=True)
+            related = related_needs(need_slugs)
+            in_related = Q(pk__in=need_links.filter(need__slug__in=related).values("service_id"))
             in_name &= name
             in_name_or_needs &= name | in_needs
-            anywhere &= name | in_needs | text
-        return in_name, in_name_or_needs, anywhere
+            anywhere &= name | in_needs | text | (in_related if related else Q(pk__in=[]))
+        says_it = Q(pk__in=[])
+        for word in self.said_words:
+            pattern = _pattern(word, known)
+            says_it |= Q(stems_name__contains=pattern) | Q(stems_summary__contains=pattern)
+        return in_name, in_name_or_needs, anywhere, says_it
 
     def _with_stems(self, queryset):
         return queryset.alias(
@@ -107,18 +115,19 @@ class PortableSearchResults(SearchResults):
         )
 
     def _rank(self, groups, vocabulary):
-        in_name, in_name_or_needs, anywhere = self._conditions(groups, vocabulary)
+        in_name, in_name_or_needs, anywhere, says_it = self._conditions(groups, vocabulary)
+        tiers = [] if self.names_only_kinds else [in_name, in_name_or_needs]
         tier = Case(
             When(name__iexact=self.query, then=Value(0)),
-            When(in_name, then=Value(1)),
-            When(in_name_or_needs, then=Value(2)),
-            default=Value(3),
+            *[When(condition, then=Value(rank)) for rank, condition in enumerate(tiers, 1)],
+            default=Value(len(tiers) + 1),
             output_field=IntegerField(),
         )
+        fit = self._fit(says_it)
         return (
             self._with_stems(self.queryset)
             .filter(Q(name__iexact=self.query) | anywhere)
-            .annotate(search_tier=tier, search_crisis=self._crisis_first(), search_fit=self._fit())
+            .annotate(search_tier=tier, search_crisis=self._crisis_first(), search_fit=fit)
             .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
         )
 

@@ -19,6 +19,7 @@ from ..search import (
     is_real_word,
     may_be_typo,
 )
+from ..search_ranking import related_needs
 
 COUNT_LIMIT = 200  # "More than 200 services": ten pages; counting on costs more than it tells
 
@@ -107,8 +108,14 @@ class PostgreSQLSearchResults(SearchResults):
                 in_needs |= Q(is_crisis=True)
             any_needs = any_needs or bool(needs) or is_crisis_group(alternatives)
             in_name_or_needs &= self._matches("name_vector", [alternatives]) | in_needs
+            related = related_needs(needs)
             if _names_needs(alternatives):
-                anywhere &= self._matches("search_vector", [alternatives]) | in_needs
+                in_related = Q(need_slugs__overlap=related) if related else Q(pk__in=[])
+                anywhere &= self._matches("search_vector", [alternatives]) | in_needs | in_related
+            elif related:  # services for a related need match too, in the last tier
+                anywhere |= Q(need_slugs__overlap=related) & self._all_but(groups, alternatives)
+        if self.names_only_kinds:  # only kinds of service: fit alone ranks them
+            return [Q(name__iexact=self.query), anywhere]
         return [
             Q(name__iexact=self.query),
             in_name,
@@ -116,6 +123,27 @@ class PostgreSQLSearchResults(SearchResults):
             in_name_or_needs if any_needs else in_name,
             anywhere,
         ]
+
+    def _all_but(self, groups, left_out):
+        """Every group but one matched anywhere (Q() when there is no other)."""
+        others = [group for group in groups if group is not left_out]
+        plain = [group for group in others if not _names_needs(group)]
+        return self._matches("search_vector", plain) if plain else Q()
+
+    def _says_it(self):
+        """Its name or summary (weights A and C of search_vector) has a word typed, or one
+        meaning the same (search_ranking)."""
+        words = self.said_words
+        if not words:
+            return None
+        text = " | ".join(
+            f"{word}:*AC"
+            if len(word) >= MIN_PREFIX_LENGTH and word not in self.known_words
+            else f"{word}:AC"
+            for word in words
+            if WORD.fullmatch(word)
+        )
+        return Q(search_vector=SearchQuery(text, search_type="raw", config="english"))
 
     def _matching_ids(self, tiers):
         """The ids of the matching services, best first, in one query.
@@ -144,7 +172,11 @@ class PostgreSQLSearchResults(SearchResults):
             branches.append(read(tiers[-1], Q(is_crisis=True)))
         ranked = (
             self.queryset.filter(pk__in=read(tiers[-1]).union(*branches))
-            .annotate(search_crisis=self._crisis_first(), search_tier=tier, search_fit=self._fit())
+            .annotate(
+                search_crisis=self._crisis_first(),
+                search_tier=tier,
+                search_fit=self._fit(self._says_it()),
+            )
             .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
             .values_list("pk", flat=True)
         )

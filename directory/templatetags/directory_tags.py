@@ -35,14 +35,16 @@ def tel_href(value):
 
 
 @register.inclusion_tag("includes/helplines.html")
-def helplines(style, local_line=None, borough_name=""):
+def helplines(style, local_line=None, borough_name="", age=None, for_someone_else=False):
     """The crisis lines from directory/helplines.py. An inclusion tag, not an include, so it
-    needs no request context and works on the 500 page too."""
+    needs no request context and works on the 500 page too. With the young person's `age`
+    (the navigator knows it), only the lines for that age (Childline: under 19);
+    `for_someone_else`: a grown-up is asking about them."""
     return {
         "style": style,
         "emergency": NATIONAL_LINES["emergency"],
         "nhs_111": NATIONAL_LINES["nhs-111"],
-        "talk_now": national_lines(HELPLINE_STYLES[style]),
+        "talk_now": national_lines(HELPLINE_STYLES[style], age, for_someone_else),
         "local_line": local_line,
         "borough_name": borough_name,
     }

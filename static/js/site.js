@@ -170,9 +170,11 @@
     });
   }
 
-  // A printed list of results has them all, the ones behind "show more" too.
+  // A printed list of results has them all, the ones behind "show more" too, and the
+  // answers they are for.
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.app-more-results:not([open])").forEach(function (more) {
+    var folded = "details.app-more-results:not([open]), details.app-answers:not([open])";
+    document.querySelectorAll(folded).forEach(function (more) {
       more.open = true;
       more.setAttribute("data-opened-to-print", "");
     });

@@ -203,3 +203,149 @@ def test_typos_still_find_the_service(directory, typed, expected):
 
 def test_councelling_finds_counselling(directory):
     assert {"kooth-bi-borough", "send-parent-counselling"} & set(first("councelling", n=5))
+
+
+# Ranking by fit (issue 21) ---------------------------------------------------------------------
+# Everyday searches by a parent, a teacher and a GP, with what they would notice first. Slugs
+# are from the real directory; each expectation comes from reading the services' entries.
+
+SPORT = {"active-westminster-and-active-for-life", "physical-activity-referral-scheme"}
+AUTISM_ASSESSMENT = "autism-assessment-and-support-while-waiting"
+MHST = {"mental-health-support-teams-bi-borough", "mental-health-support-teams-north-east-london"}
+LOOKED_AFTER = {
+    "looked-after-children-camhs-westminster",
+    "looked-after-children-psychology-kensington-and-chelsea",
+}
+CHILDRENS_CENTRES = {"childrens-centres-westminster", "childrens-centres-kensington-and-chelsea"}
+PARENT_LINES = {"youngminds-parents-helpline", "family-lives"}
+EATING = {"beat-youthline", "cnwl-camhs-eating-disorders"}
+SEND_FAMILY_SUPPORT = {
+    "local-offer-and-family-information-service",
+    "parentsactive",
+    "send-parent-counselling",
+    "full-of-life-parent-carer-forum",
+}
+# Adults' helplines: for parents and professionals, not for a young person to call.
+ADULT_HELPLINES = {"nspcc-helpline", "youngminds-parents-helpline", "family-lives"}
+
+# (what someone types, how many places to look at, at least one of these there, none of these)
+BY_WHO_IS_ASKING = [
+    # a parent or carer
+    ("is my son autistic", 3, {AUTISM_ASSESSMENT}, CRISIS_LINES | SPORT),
+    ("asd diagnosis", 1, {AUTISM_ASSESSMENT}, set()),
+    ("autism assessment", 2, {AUTISM_ASSESSMENT}, CRISIS_LINES),
+    ("my son has adhd", 3, SEND_FAMILY_SUPPORT | NHS_CAMHS_TEAMS, CRISIS_LINES | SPORT),
+    ("adhd", 3, NHS_CAMHS_TEAMS | SEND_FAMILY_SUPPORT, CRISIS_LINES | SPORT),
+    ("help for parents of autistic children", 3, SEND_FAMILY_SUPPORT, CRISIS_LINES),
+    ("speech delay", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES | SPORT),
+    ("send support", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES),
+    ("learning disability", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES),
+    ("dyslexia", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES),
+    ("my toddler has tantrums", 3, CHILDRENS_CENTRES | {"health-visiting"}, CRISIS_LINES),
+    ("my baby won't stop crying", 3, {"health-visiting"}, CRISIS_LINES),
+    ("toddler not sleeping", 1, {"health-visiting"}, CRISIS_LINES),
+    ("health visitor", 1, {"health-visiting"}, set()),
+    ("children's centre", 2, CHILDRENS_CENTRES, set()),
+    ("my child is anxious", 3, PARENT_LINES, CRISIS_LINES | SPORT),
+    ("my son is 15 and anxious", 3, PARENT_LINES, CRISIS_LINES | SPORT),
+    ("my son is being bullied", 3, PARENT_LINES | {"kooth-bi-borough", "childline"},
+     CRISIS_LINES - {"childline"}),
+    ("my son gets angry", 3, PARENT_LINES | {"non-violent-resistance-westminster"}, CRISIS_LINES),
+    ("angry teenager", 3, PARENT_LINES | {"non-violent-resistance-westminster"}, CRISIS_LINES),
+    ("child to parent violence", 5,
+     {"non-violent-resistance-westminster", "whos-in-charge-westminster"}, CRISIS_LINES),
+    ("my child won't eat", 2, EATING, set()),
+    ("my daughter has an eating disorder", 2, EATING, set()),
+    ("my son smokes weed", 3, DRUGS_AND_ALCOHOL, REFERRAL_ONLY_TEAMS),
+    ("child bereavement", 3, BEREAVEMENT_CHARITIES, CRISIS_LINES),
+    ("parenting support", 6, PARENT_LINES | {"camhs-parent-carer-peer-support"}, CRISIS_LINES),
+    ("short breaks", 1, {"short-breaks-under-5s", "short-breaks-early-intervention-5-to-11"},
+     set()),
+    ("local offer", 1, {"local-offer-and-family-information-service"}, set()),
+    # a teacher, a school nurse or a SENCO
+    ("mhst", 2, MHST, set()),
+    ("mental health support in schools", 2, MHST, CRISIS_LINES),
+    ("elsa", 1, {"emotional-literacy-support-assistants"}, set()),
+    ("educational psychologist", 1, {"educational-psychology-service"}, set()),
+    ("school nurse", 1, {"school-health-service"}, set()),
+    ("attachment training for schools", 1, {"attachment-aware-schools-hammersmith-and-fulham"},
+     set()),
+    ("send outreach", 1, {"westminster-special-schools-outreach"}, set()),
+    ("pupil anxiety", 4, MHST | {"emotional-literacy-support-assistants"}, CRISIS_LINES | SPORT),
+    ("bereavement support for a pupil", 3, BEREAVEMENT_CHARITIES, CRISIS_LINES),
+    ("excluded from school", 6,
+     {"north-kensington-inclusion-pilot", "westminster-school-inclusion-pilot",
+      "camhs-youth-justice-and-alternative-provision"}, CRISIS_LINES),
+    # a GP
+    ("camhs referral", 3, NHS_CAMHS_TEAMS, CRISIS_LINES),
+    ("refer to camhs", 3, NHS_CAMHS_TEAMS, CRISIS_LINES),
+    ("eating disorder referral", 2, {"cnwl-camhs-eating-disorders"}, set()),
+    ("perinatal mental health", 1, {"perinatal-mental-health-service"}, set()),
+    ("young adult mental health", 1, {"cnwl-young-adults-16-25-mental-health"}, set()),
+    ("talking therapies self referral", 4,
+     {"nhs-talking-therapies", "nhs-talking-therapies-kensington-chelsea-westminster"}, set()),
+    ("exercise on prescription", 1, {"physical-activity-referral-scheme"}, set()),
+    ("looked after children", 2, LOOKED_AFTER, set()),
+    ("care leaver", 2, LOOKED_AFTER, set()),
+    ("youth offending", 1, {"camhs-youth-justice-and-alternative-provision"}, set()),
+    ("gangs", 2, {"camhs-youth-justice-and-alternative-provision",
+                  "rbkc-detached-and-outreach-team"}, CRISIS_LINES),
+    ("grenfell", 1, {"grenfell-health-and-wellbeing-service"}, set()),
+    # a young person, in their own words
+    ("low mood", 3, {"kooth-bi-borough", "nhs-talking-therapies-kensington-chelsea-westminster"},
+     SPORT | CRISIS_LINES),
+    ("depressed", 3, {"kooth-bi-borough", "the-mix"}, SPORT | CRISIS_LINES),
+    ("lonely", 3, {"kooth-bi-borough", "the-mix"}, SPORT | CRISIS_LINES),
+    ("ocd", 3, {"kooth-bi-borough", "the-mix"}, SPORT | CRISIS_LINES),
+    ("i'm gay", 1, {"switchboard-lgbt"}, set()),
+    ("body image", 2, {"kooth-bi-borough", "beat-youthline"}, CRISIS_LINES),
+    ("stressed about exams", 3, {"kooth-bi-borough", "childline"}, SPORT),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "n", "wanted", "unwanted"), BY_WHO_IS_ASKING)
+def test_what_a_parent_a_teacher_or_a_gp_sees_first(directory, query, n, wanted, unwanted):
+    found = first(query, n=n)
+    assert wanted & set(found), f"{query!r}: {found}"
+    assert not unwanted & set(found), f"{query!r}: {found}"
+
+
+def test_there_are_at_least_forty_more_everyday_queries():
+    assert len(BY_WHO_IS_ASKING) >= 40
+    assert not {query for query, *_ in BY_WHO_IS_ASKING} & {query for query, *_ in FIRST_THREE}
+
+
+@pytest.mark.parametrize("query", ["panic attacks", "anxiety", "i feel empty", "low mood"])
+def test_a_feeling_never_puts_a_sports_scheme_first(directory, query):
+    found = first(query, n=5)
+    assert not SPORT & set(found), (query, found)
+    # Someone to talk to that a young person can reach themselves comes first.
+    assert can_contact_themselves(directory, found[0]), (query, found)
+    assert {"kooth-bi-borough", "the-mix"} & set(found), (query, found)
+
+
+def all_found(query):
+    return [service.slug for service in search(Service.objects.published(), query)]
+
+
+@pytest.mark.parametrize("query", ["someone to talk to", "i need someone to talk to", "helpline"])
+def test_someone_to_talk_to_lists_what_a_young_person_can_contact_now_first(directory, query):
+    found = all_found(query)
+    young_peoples_lines = ["childline", "kooth-bi-borough", "the-mix", "shout-85258"]
+    assert set(young_peoples_lines) <= set(found), (query, found)
+    last_for_young_people = max(found.index(slug) for slug in young_peoples_lines)
+    for slug in ADULT_HELPLINES & set(found):
+        assert found.index(slug) > last_for_young_people, (query, found)
+    assert set(found[:4]) & set(young_peoples_lines), (query, found)
+
+
+@pytest.mark.parametrize("query", ["can't sleep", "cant sleep", "insomnia"])
+def test_cant_sleep_finds_services_about_sleep_or_worry(directory, query):
+    found = first(query, n=8)
+    assert len(found) == 8, (query, found)
+    for slug in found:
+        assert helps_with(directory, slug, "sleep") or helps_with(directory, slug, "anxiety"), (
+            query,
+            found,
+        )
+    assert helps_with(directory, found[0], "sleep"), (query, found)

@@ -33,8 +33,11 @@ def test_matches_are_grouped_under_plain_headings_with_the_thrive_category_as_a_
 
 def test_phone_and_text_links(client, directory):
     html = page(client, YP_KC + "&need=self-harm&impact=a-little")
-    assert '<a href="tel:+448001111">0800 1111</a>' in html
-    assert '<strong>SHOUT</strong> to <a href="sms:85258?&amp;body=SHOUT">85258</a>' in html
+    assert '<a class="app-touch-target" href="tel:+448001111">0800 1111</a>' in html
+    assert (
+        '<strong>SHOUT</strong> to <a class="app-touch-target" href="sms:85258?&amp;body=SHOUT">'
+        "85258</a>"
+    ) in html
 
 
 def test_crisis_needs_show_urgent_help_first_with_the_local_line(client, directory):
