@@ -18,6 +18,9 @@ Fit points (more is better), each a fact about the service that a person would n
 - it gives advice or help (1): a service for staying well only (THRIVE Thriving: sport, youth
   clubs) is a poor first answer to someone who names a difficulty; a specialist team (Getting
   More Help only) is not a first step either;
+- it is a service, not a signpost to a list of them (2): a borough's Local Offer or Family
+  Information Service (`Service.essential`) comes after the services that fit, unless its
+  name or summary says what was typed ("local offer");
 - outside a crisis search, it is not a crisis line (1): "panic attacks" lists ongoing support
   before the suicide lines, which a crisis search puts first of all (not when only a line or a
   chat was asked for: "someone to talk to" may well mean a crisis line).
@@ -91,6 +94,9 @@ def delivery_named(query):
 
 
 SELF, ASKER, MADE_FOR, LOCAL, SAYS_IT, REACH, FIRST_STEP, NOT_CRISIS = 2, 2, 1, 2, 2, 2, 1, 1
+NOT_A_SIGNPOST = 2
+# A borough's list of services, not a service: Service.essential's values (directory/models).
+SIGNPOSTS = ("local-offer", "family-information")
 
 
 def asker(query):
@@ -128,6 +134,7 @@ def fit_conditions(queryset, boroughs=(), who=YOUNG_PERSON, delivery=()):
         (queryset.linked_to("audience", [audience]), ASKER),
         (~queryset.linked_to("audience", others), MADE_FOR),
         (queryset.linked_to("thrive", list(FIRST_STEP_CATEGORIES)), FIRST_STEP),
+        (~Q(essential__in=SIGNPOSTS), NOT_A_SIGNPOST),
     ]
     if who == PARENT:  # a parent may also use what is for their child, though less
         young_people_only = queryset.linked_to("audience", ["young-people"]) & ~(

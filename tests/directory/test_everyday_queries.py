@@ -7,7 +7,10 @@ Mix), not to a team you need a professional to reach; "self harm" to the lines t
 tonight. Runs on SQLite and on PostgreSQL (`scripts/test` with DATABASE_URL).
 """
 
+import json
+
 import pytest
+from django.conf import settings
 
 from directory.models import Service
 from directory.search import search
@@ -102,7 +105,6 @@ FIRST_THREE = [
     ("domestic violence", {"nspcc-helpline", "domestic-abuse-therapeutic-support", "childline",
                            "rbkc-family-hubs"}, set()),
     # a GP or teacher
-    ("talking therapy", {"nhs-talking-therapies"}, set()),
     ("camhs", NHS_CAMHS_TEAMS | {"camhs-child-wellbeing-practitioners",
                                  "camhs-early-intervention-workers-family-hubs",
                                  "camhs-parent-carer-peer-support",
@@ -226,21 +228,29 @@ SEND_FAMILY_SUPPORT = {
     "full-of-life-parent-carer-forum",
 }
 # Adults' helplines: for parents and professionals, not for a young person to call.
+# A borough's Local Offer or Family Information Service: with every London borough's essentials
+# listed, which borough's comes first in a search without a borough is a matter of the name.
+SEND_SIGNPOSTS = {
+    service["slug"]
+    for service in json.loads((settings.BASE_DIR / "fixtures" / "directory.json").read_text())[
+        "services"
+    ]
+    if service.get("essential") in ("local-offer", "family-information")
+}
 ADULT_HELPLINES = {"nspcc-helpline", "youngminds-parents-helpline", "family-lives"}
 
 # (what someone types, how many places to look at, at least one of these there, none of these)
 BY_WHO_IS_ASKING = [
     # a parent or carer
     ("is my son autistic", 3, {AUTISM_ASSESSMENT}, CRISIS_LINES | SPORT),
-    ("asd diagnosis", 1, {AUTISM_ASSESSMENT}, set()),
     ("autism assessment", 2, {AUTISM_ASSESSMENT}, CRISIS_LINES),
     ("my son has adhd", 3, SEND_FAMILY_SUPPORT | NHS_CAMHS_TEAMS, CRISIS_LINES | SPORT),
     ("adhd", 3, NHS_CAMHS_TEAMS | SEND_FAMILY_SUPPORT, CRISIS_LINES | SPORT),
     ("help for parents of autistic children", 3, SEND_FAMILY_SUPPORT, CRISIS_LINES),
-    ("speech delay", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES | SPORT),
-    ("send support", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES),
-    ("learning disability", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES),
-    ("dyslexia", 3, {"local-offer-and-family-information-service"}, CRISIS_LINES),
+    ("speech delay", 3, SEND_SIGNPOSTS, CRISIS_LINES | SPORT),
+    ("send support", 3, SEND_SIGNPOSTS, CRISIS_LINES),
+    ("learning disability", 3, SEND_SIGNPOSTS, CRISIS_LINES),
+    ("dyslexia", 3, SEND_SIGNPOSTS, CRISIS_LINES),
     ("my toddler has tantrums", 3, CHILDRENS_CENTRES | {"health-visiting"}, CRISIS_LINES),
     ("my baby won't stop crying", 3, {"health-visiting"}, CRISIS_LINES),
     ("toddler not sleeping", 1, {"health-visiting"}, CRISIS_LINES),
@@ -261,7 +271,7 @@ BY_WHO_IS_ASKING = [
     ("parenting support", 6, PARENT_LINES | {"camhs-parent-carer-peer-support"}, CRISIS_LINES),
     ("short breaks", 1, {"short-breaks-under-5s", "short-breaks-early-intervention-5-to-11"},
      set()),
-    ("local offer", 1, {"local-offer-and-family-information-service"}, set()),
+    ("local offer", 1, SEND_SIGNPOSTS, set()),
     # a teacher, a school nurse or a SENCO
     ("mhst", 2, MHST, set()),
     ("mental health support in schools", 2, MHST, CRISIS_LINES),
@@ -281,9 +291,6 @@ BY_WHO_IS_ASKING = [
     ("refer to camhs", 3, NHS_CAMHS_TEAMS, CRISIS_LINES),
     ("eating disorder referral", 2, {"cnwl-camhs-eating-disorders"}, set()),
     ("perinatal mental health", 1, {"perinatal-mental-health-service"}, set()),
-    ("young adult mental health", 1, {"cnwl-young-adults-16-25-mental-health"}, set()),
-    ("talking therapies self referral", 4,
-     {"nhs-talking-therapies", "nhs-talking-therapies-kensington-chelsea-westminster"}, set()),
     ("exercise on prescription", 1, {"physical-activity-referral-scheme"}, set()),
     ("looked after children", 2, LOOKED_AFTER, set()),
     ("care leaver", 2, LOOKED_AFTER, set()),
@@ -349,3 +356,32 @@ def test_cant_sleep_finds_services_about_sleep_or_worry(directory, query):
             found,
         )
     assert helps_with(directory, found[0], "sleep"), (query, found)
+
+
+# In a borough: with every London borough's services listed, these searches are about what the
+# person's own borough offers (a search without one is led by other boroughs' entries).
+IN_A_BOROUGH = [
+    ("talking therapy", "westminster", 3,
+     {"nhs-talking-therapies", "nhs-talking-therapies-kensington-chelsea-westminster"}, set()),
+    ("talking therapies self referral", "westminster", 4,
+     {"nhs-talking-therapies", "nhs-talking-therapies-kensington-chelsea-westminster"}, set()),
+    ("asd diagnosis", "westminster", 1, {AUTISM_ASSESSMENT}, set()),
+    ("asd diagnosis", "kensington-and-chelsea", 1, {AUTISM_ASSESSMENT}, set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "borough", "n", "wanted", "unwanted"), IN_A_BOROUGH)
+def test_what_comes_first_in_a_borough(directory, query, borough, n, wanted, unwanted):
+    found = first(query, n=n, borough=borough)
+    assert wanted & set(found), f"{query!r} in {borough}: {found}"
+    assert not unwanted & set(found), f"{query!r} in {borough}: {found}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the 16-25 model of care is a draft (not a service anyone can contact), "
+    "and no published entry says 'young adult', so this search finds no mental health service",
+)
+def test_young_adult_mental_health_finds_a_service_for_young_adults(directory):
+    found = first("young adult mental health", n=3)
+    assert {"nhs-talking-therapies", "the-mix", "kooth-bi-borough"} & set(found), found
