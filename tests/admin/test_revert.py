@@ -22,7 +22,7 @@ def administrator(make_commissioner):
 def save_as(client, service, **changes):
     """Saves the service through the admin's change form, as a user would."""
     response = client.post(CHANGE.format(service.pk), form_data(service, **changes))
-    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response.status_code == 302, errors(response)
     service.refresh_from_db()
     return service.history.first()
 
@@ -98,10 +98,18 @@ def test_a_revert_that_would_publish_an_unready_service_is_refused_in_words(
     administrator, westminster, westminster_service
 ):
     no_contact = save_as(administrator, westminster_service, status="draft", website="", phone="")
-    save_as(administrator, westminster_service, status="published", website="https://x.org/")
+    save_as(
+        administrator,
+        westminster_service,
+        status="published",
+        website="https://x.org/",
+        referral_url="https://x.org/refer/",
+        contact_source_url="https://x.org/",
+        contact_source_read_on="2026-12-01",
+    )
     response = post_revert(westminster, westminster_service, no_contact, status="published")
     assert response.status_code == 200
-    assert any("To publish, give at least one way to get in touch" in e for e in errors(response))
+    assert any("To publish, give a direct way in" in e for e in errors(response))
     westminster_service.refresh_from_db()
     assert (westminster_service.status, westminster_service.website) == (
         "published",
