@@ -291,7 +291,7 @@ def _fields(record, values):
         "cost_note": values.text("fees", 250, record.get("fees") or record.get("fees_description")),
         "opening_hours": values.text("schedules", 250, schedules),
         "is_crisis": record.get("crisis") is True,
-        "last_reviewed_on": _assured(record, values),
+        "source_date": _assured(record, values),
         **_phone_fields(record, values),
     }
 

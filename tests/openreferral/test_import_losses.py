@@ -139,7 +139,7 @@ def test_a_skipped_service_leaves_nothing_behind(db, tmp_path):
 
 FIELDS = ("summary", "description", "min_age", "max_age", "website", "referral_url", "email",
           "phone", "sms_number", "sms_keyword", "eligibility_note", "referral_note", "cost",
-          "cost_note", "opening_hours", "is_national", "is_crisis", "last_reviewed_on")  # fmt: skip
+          "cost_note", "opening_hours", "is_national", "is_crisis")  # fmt: skip
 LINKS = ("needs", "thrive_categories", "boroughs", "audiences", "referral_routes",
          "delivery_modes", "eligibility_criteria", "languages")  # fmt: skip
 
