@@ -11,8 +11,9 @@ docs/data.md), with a link to its council's Local Offer, which lists more.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 
+from .london import BOROUGH_NAMES
 from .models import Borough, Essential, Service, ServiceLink
 
 # A service covering this many boroughs or more is regional, not a borough's own.
@@ -63,8 +64,41 @@ class BoroughListing:
         return f"{text}."
 
 
+def borough_listing(slug):
+    """One borough's BoroughListing (None for a slug that is not a London borough), in one
+    query: for the list of services filtered to that borough, where the page cache is off or
+    cold and a query for all 33 boroughs would slow every filtered page."""
+    name = BOROUGH_NAMES.get(slug)
+    if name is None:
+        return None
+    listing = BoroughListing(name, slug)
+    local_offer_page = ServiceLink.objects.filter(
+        service_id=OuterRef("service_id"), borough__slug=slug
+    ).values("url")[:1]
+    rows = (
+        Service.boroughs.through.objects.filter(
+            borough__slug=slug,
+            service__status=Service.Status.PUBLISHED,
+            service__is_national=False,
+        )
+        .annotate(page=Subquery(local_offer_page))
+        .values_list("service__essential", "service__website", "page")
+    )
+    for essential, website, page in rows:
+        listing.count += 1
+        if essential:
+            listing.essentials.add(essential)
+        else:
+            listing.all_essentials = False
+        if essential == Essential.LOCAL_OFFER and (page or website):
+            if page or not listing.local_offer_url:
+                listing.local_offer_url = page or website
+    return listing
+
+
 def borough_listings():
-    """Every borough's BoroughListing, by slug, in two queries."""
+    """Every borough's BoroughListing, by slug, in three queries (the navigator's borough
+    question shows them all)."""
     listings = {
         slug: BoroughListing(name, slug)
         for slug, name in Borough.objects.values_list("slug", "name")

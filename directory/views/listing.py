@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from .. import caching, helplines
-from ..coverage import borough_listings
+from ..coverage import borough_listing as listing_for
 from ..filters import CARRIED, ServiceFilter
 from ..helplines import local_urgent_line
 from ..london import BOROUGH_NAMES
@@ -82,7 +82,7 @@ def borough_listing(filterset):
     borough = filterset.form.cleaned_data.get("borough") if filterset.is_bound else None
     if not isinstance(borough, str) or not borough:
         return None
-    return caching.remembered("borough-listings", borough_listings).get(borough)
+    return caching.remembered(f"borough-listing:{borough}", lambda: listing_for(borough))
 
 
 def harm_help(results):

@@ -3,7 +3,7 @@ services we list in a borough, and a borough with only regional services is not 
 
 import pytest
 
-from directory.coverage import borough_listings, boroughs_with_local_services
+from directory.coverage import borough_listing, borough_listings, boroughs_with_local_services
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,16 @@ def test_the_home_page_does_not_call_a_borough_with_only_regional_services_local
     where = page[page.index('id="where-we-list"') :].split("</p>")[0]
     assert "Ealing" in where
     assert "Tower Hamlets" not in where
+
+
+def test_one_boroughs_listing_agrees_with_every_boroughs_and_takes_one_query(
+    real_directory, django_assert_num_queries
+):
+    """The list page asks for the chosen borough's listing alone (one query); the navigator's
+    borough question asks for all of them. Both must say the same of every borough."""
+    everyone = borough_listings()
+    assert any(listing.local_offer_url for listing in everyone.values())
+    for slug, expected in everyone.items():
+        with django_assert_num_queries(1):
+            assert borough_listing(slug) == expected, slug
+    assert borough_listing("narnia") is None
