@@ -28,13 +28,10 @@ from .query_parameters import (
     SERVICES,
     TAXONOMIES,
     TERMS,
-    VOCABULARY_PARAMETERS,
     form_fields,
     taken_by,
 )
 from .taxonomy import BY_ID, BY_NAME, term_index, term_slugs
-
-__all__ = ["DEFAULT_PER_PAGE", "MAX_PER_PAGE", "VOCABULARY_PARAMETERS"]
 
 # The parameters the ORUK 3.0 openapi.json declares (components.parameters), and the older
 # ORUK 1.0 names published clients still send, that this API does not implement: why not.
