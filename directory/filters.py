@@ -15,7 +15,8 @@ from .form_fields import Option
 from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
 from .numbers import WholeNumberField
-from .search import MAX_QUERY_LENGTH, Unsearched, search
+from .search import MAX_QUERY_LENGTH, Unsearched
+from .selectors import Selection, select_services
 from .shortlist import PARAMETER as SHORTLIST_PARAMETER
 from .vocabulary import BY_KEY, FILTERED
 
@@ -59,15 +60,13 @@ def _unknown(vocabulary):
 
 def vocabulary_filter(vocabulary):
     """The filter for a vocabulary: its slugs as choices (set by ServiceFilter from one
-    query for all of them), applied with ServiceQuerySet.linked_to."""
+    query for all of them), applied by the selector with the vocabulary's queryset_method."""
     if vocabulary.repeatable:
         return django_filters.MultipleChoiceFilter(
-            method="filter_vocabulary",
             label=vocabulary.label,
             error_messages=_unknown(vocabulary),
         )
     return django_filters.ChoiceFilter(
-        method="filter_vocabulary",
         label=vocabulary.label,
         empty_label=vocabulary.empty_label,
         error_messages=_unknown(vocabulary),
@@ -132,12 +131,11 @@ class AgeFilter(django_filters.Filter):
 
 
 class ServiceFilterBase(django_filters.FilterSet):
-    """Every filter calls a ServiceQuerySet method. Search (`q`) orders as well as narrows, so
-    it runs after the others, in filter_queryset, and `qs` is always a SearchResults, which
-    pages like a queryset."""
+    """The filters check the parameters and say what is wrong; the values they accept become
+    one Selection, which directory/selectors.py applies (as for the navigator and the API).
+    `qs` is always a SearchResults, which pages like a queryset."""
 
     q = django_filters.CharFilter(
-        method="search_runs_last",
         label="Search for support",
         max_length=MAX_QUERY_LENGTH,
         error_messages={
@@ -146,7 +144,6 @@ class ServiceFilterBase(django_filters.FilterSet):
         },
     )
     age = AgeFilter(
-        method="filter_age",
         label="Age",
         min_value=0,
         max_value=MAX_AGE,
@@ -158,13 +155,11 @@ class ServiceFilterBase(django_filters.FilterSet):
         },
     )
     age_band = django_filters.ChoiceFilter(
-        method="filter_age_band",
         label="Age group",
         empty_label="Any age",
         error_messages={"invalid_choice": "We do not recognise that age group, so it is not used"},
     )
     applies = django_filters.MultipleChoiceFilter(
-        method="filter_applies",
         label="Do any of these apply?",
         error_messages={
             "invalid_choice": "We do not recognise one of the situations chosen, so they are "
@@ -174,7 +169,6 @@ class ServiceFilterBase(django_filters.FilterSet):
     )
     free = django_filters.ChoiceFilter(
         choices=[("1", FREE_LABEL)],
-        method="filter_free",
         label="Cost",
         empty_label=None,
         error_messages={"invalid_choice": "To show only free services, use free=1"},
@@ -199,39 +193,34 @@ class ServiceFilterBase(django_filters.FilterSet):
         for name, choices in self.choices.items():
             self.filters[name].extra["choices"] = choices
 
-    def filter_vocabulary(self, queryset, name, value):
-        values = value if isinstance(value, list) else [value]
-        method = getattr(queryset, BY_KEY[name].queryset_method)
-        return method(*values) if values else queryset
-
-    def filter_age(self, queryset, name, value):
-        return queryset.for_age(value)
-
-    def filter_age_band(self, queryset, name, value):
-        band = AgeBand.objects.get(slug=value)
-        return queryset.for_age_range(band.min_age, band.max_age)
-
-    def filter_applies(self, queryset, name, value):
-        """The navigator's rule: a service only for people in some situation is shown when
-        one of its situations is chosen; choosing none of them hides it."""
-        if not value:
-            return queryset
-        return queryset.open_to(*(slug for slug in value if slug != NONE_APPLY))
-
-    def filter_free(self, queryset, name, value):
-        return queryset.free()
-
-    def search_runs_last(self, queryset, name, value):
-        return queryset
+    def selection(self):
+        """The values accepted, as a Selection: a value refused is not used."""
+        data = self.form.cleaned_data
+        vocabularies = {}
+        for vocabulary in FILTERED:
+            value = data.get(vocabulary.key)
+            if value:
+                vocabularies[vocabulary.key] = tuple(value) if isinstance(value, list) else (value,)
+        age_range = None
+        if data.get("age_band"):
+            band = AgeBand.objects.get(slug=data["age_band"])
+            age_range = (band.min_age, band.max_age)
+        # The navigator's rule: a service only for people in some situation is shown when
+        # one of its situations is chosen; choosing none of them hides it.
+        applies = data.get("applies")
+        return Selection(
+            words=(data.get("q") or "").strip(),
+            # Services local to the borough chosen come first among equals.
+            local_first=vocabularies.get("borough", ()),
+            age=data.get("age"),
+            age_range=age_range,
+            vocabularies=vocabularies,
+            applies=tuple(slug for slug in applies if slug != NONE_APPLY) if applies else None,
+            free=bool(data.get("free")),
+        )
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        query = self.form.cleaned_data.get("q", "").strip()
-        if not query:
-            return Unsearched(queryset)
-        # Services local to the borough chosen come first among equals.
-        borough = self.form.cleaned_data.get("borough") or []
-        return search(queryset, query, borough if isinstance(borough, list) else [borough])
+        return select_services(queryset, self.selection())
 
     @property
     def qs(self):

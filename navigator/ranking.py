@@ -1,12 +1,13 @@
 """Which services fit the answers, and in what order: the queries. None of the words people
 read are here (they are in navigator/wording.py).
 
-Who is eligible comes only from ServiceQuerySet methods (the one definition the directory uses
-too). One query ranks the candidates by a few facts it annotates from the same vocabulary (how
-many needs it meets, THRIVE fit, self-referral, delivery, local), counts them, and returns the
-best few; only those are then loaded with `with_match_data()`. So the number of queries is fixed
-however many services match, and a large directory is ranked inside the database, not in
-Python. See docs/navigator.md.
+Who is eligible comes only from the directory's selector (directory/selectors.py, over the
+ServiceQuerySet methods: the one definition /services/ and the API use too). One query ranks
+the candidates by a few facts it annotates from the same vocabulary (how many needs it meets,
+THRIVE fit, self-referral, delivery, local), counts them, and returns the best few; only those
+are then loaded with `with_match_data()`. So the number of queries is fixed however many
+services match, and a large directory is ranked inside the database, not in Python. See
+docs/navigator.md.
 """
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower
 
 from directory.models import EligibilityCriterion, Service
+from directory.selectors import Selection, filter_services
 
 from .answers import YOUNG_CHILD_AGE
 from .needs import SEPARATE_SUBJECTS, needs_about_something_else, needs_about_the_age
@@ -81,24 +83,22 @@ FACT_FIELDS = (
 
 def eligible_services(answers):
     """Published services that fit the age, the place, who is asking and the eligibility
-    criteria they said apply."""
-    services = Service.objects.published().for_age(answers.age).open_to(*answers.applies)
-    if answers.knows_borough:
-        services = services.in_borough(answers.borough)
-    else:
-        services = services.national()
+    criteria they said apply: the directory's selector (directory/selectors.py), as for
+    /services/ and the API."""
     audiences = AUDIENCES[answers.who]
-    if audiences:
-        services = services.for_audience(*audiences)
-    if answers.who != "young-person" and answers.age < YOUNG_CHILD_AGE:
-        # A child under 11 does not contact a service on their own (the navigator tells one
-        # answering for themselves to ask a grown-up): those for young people alone, such
-        # as Childline and Shout, are not for the grown-up asking about them.
-        linked_to = Service.objects.linked_to
-        services = services.filter(linked_to("audience", GROWN_UPS))
-    if answers.free_only:
-        services = services.free()
-    return services
+    # A child under 11 does not contact a service on their own (the navigator tells one
+    # answering for themselves to ask a grown-up): those for young people alone, such as
+    # Childline and Shout, are not for the grown-up asking about them.
+    for_grown_ups = answers.who != "young-person" and answers.age < YOUNG_CHILD_AGE
+    selection = Selection(
+        age=answers.age,
+        applies=answers.applies,
+        place=(answers.borough,) if answers.knows_borough else (),
+        vocabularies={"audience": audiences} if audiences else {},
+        linked=((("audience", GROWN_UPS),),) if for_grown_ups else (),
+        free=answers.free_only,
+    )
+    return filter_services(Service.objects.published(), selection)
 
 
 def candidate_services(answers):

@@ -1,10 +1,11 @@
 """/api/v1/openapi.json: what this API serves, as OpenAPI 3.0.
 
 The profile's own paths (ORUK 3.0: /, /services, /services/{id}, /taxonomies…), the
-parameters we take (the profile's and the directory's), and the shapes we answer with,
-written here rather than copied from the profile, so that a deployment needs nothing beside
-the code. tests/openreferral/test_openapi.py checks the document is valid OpenAPI 3 and
-fuzzes the live API against it.
+parameters we take (the profile's and the directory's: built from query_parameters.py, the
+declarations the forms check with), and the shapes we answer with, written here rather than
+copied from the profile, so that a deployment needs nothing beside the code.
+tests/openreferral/test_openapi.py checks the document is valid OpenAPI 3 and fuzzes the live
+API against it.
 """
 
 from django.http import JsonResponse
@@ -12,341 +13,29 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from directory.search import MAX_QUERY_LENGTH
+from navigator.answers import PARAMETERS as NAVIGATOR_ANSWERS
 
-from .params import (
-    DEFAULT_PER_PAGE,
-    FALSE_WORDS,
-    MAX_AGE_ASKED,
-    MAX_PER_PAGE,
-    TRUE_WORDS,
+from . import query_parameters as declared
+from .openapi_schemas import (
+    ERROR,
+    LOCATION,
+    MINIMAL_SERVICE,
+    NAVIGATOR,
+    ORGANIZATION,
+    ORUK_SCHEMAS,
+    PAGE,
+    SERVICE,
+    SERVICE_AT_LOCATION,
+    SERVICE_RECORD,
+    STRING,
+    TAXONOMY,
+    TERM,
+    UUID,
+    extension,
+    object_of,
+    ref,
 )
-from .records import EXTENSIONS
-
-ORUK_SCHEMAS = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
-
-
-def _ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-STRING = {"type": "string"}
-UUID = {"type": "string", "format": "uuid"}
-TEXT = {"type": "string", "minLength": 1}  # an optional field, when present, has a value
-
-
-def _object(required, **properties):
-    return {"type": "object", "required": list(required), "properties": properties}
-
-
-def _array(items):
-    """An array the record always has, empty where there is nothing."""
-    return {"type": "array", "items": items}
-
-
-def _extension(schema, what):
-    """A field beyond the UK profile (records.EXTENSIONS)."""
-    return {**schema, "description": f"Extension to the UK profile: {what}"}
-
-
-EMPTY_ARRAY = {"type": "array", "items": {"type": "object"}, "maxItems": 0}
-
-
-TERM = _object(
-    ("id", "name", "description", "taxonomy", "taxonomy_id", "term"),
-    id=UUID,
-    name=STRING,
-    description=STRING,
-    taxonomy=STRING,
-    taxonomy_id=UUID,
-    term=STRING,
-    term_uri={"type": "string", "format": "uri"},
-)
-ORGANIZATION = _object(
-    ("id", "name", "description"),
-    id=UUID,
-    name=STRING,
-    description=STRING,
-    website={"type": "string", "format": "uri"},
-    organization_identifiers=EMPTY_ARRAY,
-    attributes=EMPTY_ARRAY,
-)
-PHONE = _object(("id", "number"), id=UUID, number=TEXT, description=TEXT)
-SERVICE = _object(
-    ("id", "organization_id", "name", "status"),
-    id=UUID,
-    organization_id=UUID,
-    name=STRING,
-    status={"type": "string", "enum": ["active"]},
-    crisis=_extension({"type": "boolean"}, EXTENSIONS["crisis"]),
-    summary=_extension(TEXT, EXTENSIONS["summary"]),
-    description=TEXT,
-    url={"type": "string", "format": "uri"},
-    referral_url=_extension({"type": "string", "format": "uri"}, EXTENSIONS["referral_url"]),
-    email={"type": "string", "format": "email"},
-    minimum_age={"type": "integer", "minimum": 0},
-    maximum_age={"type": "integer", "minimum": 0},
-    eligibility_description=_extension(TEXT, EXTENSIONS["eligibility_description"]),
-    application_process=_extension(TEXT, EXTENSIONS["application_process"]),
-    fees=TEXT,
-    fees_description=_extension(TEXT, EXTENSIONS["fees_description"]),
-    assured_date={"type": "string", "format": "date"},
-    last_modified={"type": "string", "format": "date-time"},
-    organization=_ref("Organization"),
-)
-ADDRESS = _object(
-    ("id", "address_1", "city", "state_province", "postal_code", "country", "address_type"),
-    id=UUID,
-    location_id=UUID,
-    address_1=STRING,
-    address_2=_extension(TEXT, EXTENSIONS["address_2"]),
-    city=STRING,
-    state_province=STRING,
-    postal_code=STRING,
-    country=STRING,
-    address_type={"type": "string", "enum": ["physical", "postal", "virtual"]},
-    attributes=EMPTY_ARRAY,
-)
-LOCATION = _object(
-    ("id", "location_type", "addresses"),
-    id=UUID,
-    location_type={"type": "string", "enum": ["physical", "postal", "virtual"]},
-    name=TEXT,
-    addresses=_array(ADDRESS),
-    physical_addresses=_extension(_array(ADDRESS), EXTENSIONS["physical_addresses"]),
-    accessibility=EMPTY_ARRAY,
-    attributes=EMPTY_ARRAY,
-)
-SERVICE_AT_LOCATION = _object(
-    ("id", "service_id", "location_id", "location"),
-    id=UUID,
-    service_id=UUID,
-    location_id=UUID,
-    location=_ref("Location"),
-)
-RECORD_ARRAYS = (
-    "phones", "contacts", "schedules", "service_areas", "service_at_locations", "languages",
-    "funding", "cost_options", "attributes",
-)  # fmt: skip
-SERVICE_RECORD = {
-    "allOf": [_ref("Service")],
-    "type": "object",
-    "required": list(RECORD_ARRAYS),
-    "properties": {
-        "phones": _extension(_array(PHONE), EXTENSIONS["phones"]),
-        "funding": EMPTY_ARRAY,
-        "contacts": _array(
-            _object(
-                ("id", "service_id", "phones", "attributes"),
-                id=UUID,
-                service_id=UUID,
-                name=TEXT,
-                email={"type": "string", "format": "email"},
-                phones=_extension(_array(PHONE), EXTENSIONS["phones"]),
-                attributes=EMPTY_ARRAY,
-            )
-        ),
-        "schedules": _array(_object(("id", "description"), id=UUID, description=TEXT)),
-        "service_areas": _array(
-            _object(
-                ("id", "name"),
-                id=UUID,
-                name=TEXT,
-                service_area=TEXT,
-                extent_type=TEXT,
-                extent=TEXT,
-                uri={"type": "string", "format": "uri"},
-            )
-        ),
-        "service_at_locations": _array(_ref("ServiceAtLocation")),
-        "languages": _array(
-            _object(
-                ("id", "name"),
-                id=UUID,
-                name=_extension(TEXT, EXTENSIONS["languages[].name"]),
-            )
-        ),
-        "cost_options": _array(
-            _object(
-                ("id", "option"),
-                id=UUID,
-                option={"type": "string", "enum": ["Free", "Paid"]},
-                amount={"type": "number"},
-                amount_description=TEXT,
-            )
-        ),
-        "attributes": _array(
-            _object(
-                ("id", "link_id", "link_type", "taxonomy_term_id", "taxonomy_term"),
-                id=UUID,
-                link_id=UUID,
-                link_type={"type": "string", "enum": ["service"]},
-                taxonomy_term_id=UUID,
-                taxonomy_term=_ref("TaxonomyTerm"),
-            )
-        ),
-    },
-}
-MINIMAL_SERVICE = _object(
-    ("id", "last_modified"),
-    id=UUID,
-    last_modified={"type": "string", "format": "date-time"},
-)
-TAXONOMY = _object(
-    ("id", "name", "description"),
-    id=UUID,
-    name=STRING,
-    description=STRING,
-    taxonomy_terms={"type": "array", "items": _ref("TaxonomyTerm")},
-)
-PAGE = _object(
-    ("total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty"),
-    total_items={"type": "integer", "minimum": 0},
-    total_pages={"type": "integer", "minimum": 0},
-    page_number={"type": "integer", "minimum": 1},
-    size={"type": "integer", "minimum": 0, "maximum": MAX_PER_PAGE},
-    first_page={"type": "boolean"},
-    last_page={"type": "boolean"},
-    empty={"type": "boolean"},
-    totalElements=_extension({"type": "integer", "minimum": 0}, "ORUK 1.0 name of total_items"),
-    totalPages=_extension({"type": "integer", "minimum": 0}, "ORUK 1.0 name of total_pages"),
-    number=_extension({"type": "integer", "minimum": 1}, "ORUK 1.0 name of page_number"),
-    first=_extension({"type": "boolean"}, "ORUK 1.0 name of first_page"),
-    last=_extension({"type": "boolean"}, "ORUK 1.0 name of last_page"),
-)
-ERROR = _object(
-    ("status", "error"),
-    status={"type": "integer"},
-    error=STRING,
-    errors={
-        "type": "object",
-        "description": "For a 400: each parameter that was wrong, and why",
-        "additionalProperties": {"type": "array", "items": STRING},
-    },
-)
-NAVIGATOR = _object(
-    ("urgent_help_shown", "count", "matches"),
-    urgent_help_shown={"type": "boolean"},
-    urgent_help_url={"type": "string", "format": "uri"},
-    lines={"type": "array", "items": {"type": "object"}},
-    local_line={"type": "object"},
-    count={"type": "integer", "minimum": 0},
-    matches={"type": "array", "items": {"type": "object"}},
-    next_steps={"type": "array", "items": {"type": "object"}},
-)
-
-
-def _query(name, schema, description, repeatable=False):
-    parameter = {"name": name, "in": "query", "required": False, "description": description}
-    if repeatable:
-        parameter.update(schema={"type": "array", "items": schema}, style="form", explode=True)
-    else:
-        parameter["schema"] = schema
-    return parameter
-
-
-SLUG = {"type": "string", "pattern": "^[a-z0-9-]+$", "maxLength": 50}
-ID = {"type": "string", "maxLength": 200}
-BOOLEAN = {"type": "string", "enum": list(TRUE_WORDS + FALSE_WORDS)}
-PAGING = [
-    _query("page", {"type": "integer", "minimum": 1, "default": 1}, "Page number, from 1"),
-    _query(
-        "per_page",
-        {"type": "integer", "minimum": 1, "default": DEFAULT_PER_PAGE},
-        f"Results on a page; more than {MAX_PER_PAGE} is served as {MAX_PER_PAGE}",
-    ),
-    _query("format", {"type": "string", "enum": ["json"]}, "Only json is served"),
-]
-SEARCH = _query(
-    "search",
-    {"type": "string", "maxLength": MAX_QUERY_LENGTH},
-    "Words to search for (ORUK 1.0 clients' `text` is read as this)",
-)
-VOCABULARY = _query(
-    "vocabulary",
-    ID,
-    "A taxonomy's name (`findhelp-needs`…); one that is not ours matches nothing",
-    True,
-)
-AGE = {"type": "number", "minimum": 0, "maximum": MAX_AGE_ASKED}
-FILTERS = [
-    SEARCH,
-    _query(
-        "taxonomy_term_id",
-        ID,
-        "Linked to any of these terms; an id that is not one of ours matches nothing",
-        True,
-    ),
-    _query(
-        "taxonomy_id",
-        ID,
-        "Linked to any term of any of these taxonomies; other ids match nothing",
-        True,
-    ),
-    _query("organization_id", ID, "Run by any of these organizations", True),
-    VOCABULARY,
-    _query(
-        "minimum_age",
-        AGE,
-        "With maximum_age: services whose age range overlaps this range (alone: from this age)",
-    ),
-    _query("maximum_age", AGE, "With minimum_age: the top of the age range (alone: up to it)"),
-    _query(
-        "postcode",
-        {"type": "string", "maxLength": 10},
-        "A UK postcode or district: services for its London borough(s), and national ones",
-    ),
-    _query(
-        "modified_after",
-        {"type": "string", "format": "date-time"},
-        "Changed on or after this date or date-time",
-    ),
-    _query("full", BOOLEAN, "true: each service fully nested, as /services/{id}"),
-    *PAGING,
-    _query("borough", SLUG, "London borough slug: services there, or national", True),
-    _query("need", SLUG, "Need slug (anxiety, low-mood…): services for any of them", True),
-    _query("thrive", SLUG, "THRIVE category slug (getting-help…)", True),
-    _query("referral", SLUG, "Way in (self, gp, school…)", True),
-    _query("delivery", SLUG, "How support is given (online, phone, in-person…)", True),
-    _query("audience", SLUG, "Who it is for (young-people, parents-and-carers…)", True),
-    _query("free", BOOLEAN, "1 or true: free services only"),
-]
-SERVICE_FILTERS = [
-    *FILTERS,
-    _query("minimal", BOOLEAN, "true: each service's id and last_modified only"),
-]
-ORGANIZATION_PARAMETERS = [
-    SEARCH,
-    *PAGING,
-    _query("full", BOOLEAN, "true: each organization with its services"),
-    _query("full_service", BOOLEAN, "true: each organization with its services fully nested"),
-    _query(
-        "modified_after",
-        {"type": "string", "format": "date-time"},
-        "With a published service changed on or after this date or date-time",
-    ),
-]
-TAXONOMY_PARAMETERS = [
-    SEARCH,
-    VOCABULARY,
-    *PAGING,
-    _query("parent_id", ID, "Children of this: ours have none, so none", True),
-]
-TERM_PARAMETERS = [
-    *TAXONOMY_PARAMETERS,
-    _query("taxonomy_id", ID, "Only these taxonomies' terms", True),
-    _query("top_only", BOOLEAN, "true: top-level terms only (all of ours are)"),
-]
-NAVIGATOR_PARAMETERS = [
-    _query("urgent", {"type": "string", "enum": ["yes", "no"]}, "Is anyone in danger now?"),
-    _query("who", STRING, "young-person, parent-carer or professional"),
-    _query("age", STRING, "Age in years"),
-    _query("borough", STRING, "Borough slug"),
-    _query("postcode", STRING, "Postcode or district, instead of a borough"),
-    _query("need", STRING, "Need slug, or not-sure", True),
-    _query("impact", STRING, "a-little, quite-a-lot or a-lot"),
-    _query("delivery", STRING, "Preferred ways of getting support", True),
-]
+from .query_parameters import described
 
 
 def _json(schema, description):
@@ -354,15 +43,15 @@ def _json(schema, description):
 
 
 ERRORS = {
-    "400": _json(_ref("Error"), "A parameter is wrong: `errors` names it"),
-    "503": _json(_ref("Error"), "The database is not answering"),
+    "400": _json(ref("Error"), "A parameter is wrong: `errors` names it"),
+    "503": _json(ref("Error"), "The database is not answering"),
 }
 
 
 def _page_of(item):
     items = {"type": "array", "items": item}
-    legacy = _extension(items, "ORUK 1.0 name of contents (the same items)")
-    return {"allOf": [_ref("Page")], "type": "object", "required": ["contents"],
+    legacy = extension(items, "ORUK 1.0 name of contents (the same items)")
+    return {"allOf": [ref("Page")], "type": "object", "required": ["contents"],
             "properties": {"contents": items, "content": legacy}}  # fmt: skip
 
 
@@ -391,7 +80,7 @@ def _item(operation_id, summary, schema, oruk_schema, parameters=()):
             "parameters": list(parameters),
             "responses": {
                 "200": _json(schema, summary),
-                "404": _json(_ref("Error"), "No such record"),
+                "404": _json(ref("Error"), "No such record"),
                 **ERRORS,
             },
         },
@@ -449,7 +138,7 @@ def _document(server_url):
                     "summary": "This API and its relationship with HSDS",
                     "responses": {
                         "200": _json(
-                            _object(
+                            object_of(
                                 ("version", "profile", "openapi_url"),
                                 version=STRING,
                                 profile={"type": "string", "format": "uri"},
@@ -463,72 +152,72 @@ def _document(server_url):
             "/services": _collection(
                 "getPaginatedListOfServices",
                 "Published services, one-to-one fields and organization",
-                {"anyOf": [_ref("Service"), _ref("MinimalService")]},
-                SERVICE_FILTERS,
+                {"anyOf": [ref("Service"), ref("MinimalService")]},
+                described(declared.SERVICES),
                 "compiled/service_list.json",
             ),
             "/services/{id}": _item(
                 "getFullyNestedServiceById",
                 "A fully nested service",
-                _ref("ServiceRecord"),
+                ref("ServiceRecord"),
                 "compiled/service.json",
             ),
             "/organizations": _collection(
                 "getPaginatedListOfOrganizations",
                 "Organisations with published services",
-                _ref("Organization"),
-                ORGANIZATION_PARAMETERS,
+                ref("Organization"),
+                described(declared.ORGANIZATIONS),
                 "compiled/organization_list.json",
             ),
             "/organizations/{id}": _item(
                 "getOrganizationById",
                 "An organisation and its published services",
                 {
-                    "allOf": [_ref("Organization")],
+                    "allOf": [ref("Organization")],
                     "type": "object",
                     "required": ["services"],
-                    "properties": {"services": {"type": "array", "items": _ref("Service")}},
+                    "properties": {"services": {"type": "array", "items": ref("Service")}},
                 },
                 "compiled/organization.json",
-                [_query("full_service", BOOLEAN, "true: each service fully nested")],
+                described(declared.ORGANIZATION),
             ),
             "/service_at_locations": _collection(
                 "getPaginatedListOfServiceAtLocation",
                 "Published services at their places",
                 {
-                    "allOf": [_ref("ServiceAtLocation")],
+                    "allOf": [ref("ServiceAtLocation")],
                     "type": "object",
                     "required": ["service"],
-                    "properties": {"service": _ref("Service")},
+                    "properties": {"service": ref("Service")},
                 },
-                FILTERS,
+                described(declared.PLACES),
                 "compiled/service_at_location_list.json",
             ),
             "/service_at_locations/{id}": _item(
                 "getServiceAtLocationWithNestedDataById",
                 "The fully nested service given at this place, as the profile declares",
-                _ref("ServiceRecord"),
+                ref("ServiceRecord"),
                 "compiled/service.json",
             ),
             "/taxonomies": _collection(
                 "getPaginatedListOfTaxonomies",
                 "Our vocabularies: THRIVE, needs, audiences, ways in, delivery, boroughs",
-                _ref("Taxonomy"),
-                TAXONOMY_PARAMETERS,
+                ref("Taxonomy"),
+                described(declared.TAXONOMIES),
                 "taxonomy.json",
             ),
             "/taxonomies/{id}": _item(
-                "getTaxonomyById", "A taxonomy and its terms", _ref("Taxonomy"), "taxonomy.json"
+                "getTaxonomyById", "A taxonomy and its terms", ref("Taxonomy"), "taxonomy.json"
             ),
             "/taxonomy_terms": _collection(
                 "getPaginatedListOfTaxonomyTerms",
                 "Every term of every taxonomy, or of one",
-                _ref("TaxonomyTerm"),
-                TERM_PARAMETERS,
+                ref("TaxonomyTerm"),
+                described(declared.TERMS),
                 "taxonomy_term.json",
             ),
             "/taxonomy_terms/{id}": _item(
-                "getTaxonomyTermById", "A taxonomy term", _ref("TaxonomyTerm"), "taxonomy_term.json"
+                "getTaxonomyTermById", "A taxonomy term", ref("TaxonomyTerm"), "taxonomy_term.json"
             ),
             "/navigator": {
                 "get": {
@@ -538,11 +227,12 @@ def _document(server_url):
                         "The same plain parameters as /help/results/ (docs/navigator.md); "
                         "urgent=yes answers with urgent help alone."
                     ),
-                    "parameters": NAVIGATOR_PARAMETERS,
+                    # Each answer navigator/answers.py lets through, described.
+                    "parameters": described(declared.NAVIGATOR, NAVIGATOR_ANSWERS),
                     "responses": {
-                        "200": _json(_ref("NavigatorResults"), "Matches, or urgent help"),
+                        "200": _json(ref("NavigatorResults"), "Matches, or urgent help"),
                         "400": _json(
-                            _object(
+                            object_of(
                                 ("errors",),
                                 errors={
                                     "type": "object",

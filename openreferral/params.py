@@ -14,28 +14,24 @@ Lenient where the published clients are, strict where it matters:
 A bad value is a 400 that names the parameter (`errors`), never a 500.
 """
 
-import datetime
-
 from django import forms
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 
 from directory.filters import choice_rows
-from directory.numbers import WholeNumberField
-from directory.search import MAX_QUERY_LENGTH
 from navigator.postcodes import PostcodeNotRecognised, find_district
 
+from .query_parameters import (
+    DEFAULT_PER_PAGE,
+    MAX_PER_PAGE,
+    ORGANIZATION,
+    ORGANIZATIONS,
+    PLACES,
+    SERVICES,
+    TAXONOMIES,
+    TERMS,
+    form_fields,
+    taken_by,
+)
 from .taxonomy import BY_ID, BY_NAME, term_index, term_slugs
-
-DEFAULT_PER_PAGE = 20
-MAX_PER_PAGE = 1000  # a larger per_page is served as this many, not refused
-MAX_AGE_ASKED = 150  # any age a person can be; the directory's services stop at 25
-MAX_IDS = 50  # values of one id filter that are looked up
-TRUE_WORDS = ("1", "true", "yes")
-FALSE_WORDS = ("0", "false", "no")
-# The directory's own parameters (the URL contract of /services/), and the ServiceQuerySet
-# method each calls: the vocabulary's.
-VOCABULARY_PARAMETERS = ("borough", "need", "thrive", "referral", "delivery", "audience")
 
 # The parameters the ORUK 3.0 openapi.json declares (components.parameters), and the older
 # ORUK 1.0 names published clients still send, that this API does not implement: why not.
@@ -60,106 +56,31 @@ ORUK_PARAMETERS = (
 ALIASES = {"text": "search"}
 
 
-class UUIDField(forms.UUIDField):
-    """An id in ASCII hex digits only: Python's uuid.UUID() also reads other scripts' digits."""
+class DeclaredForm(forms.Form):
+    """A form whose fields are the parameters its endpoint takes, as query_parameters.py
+    declares them (the same declarations the OpenAPI document is built from)."""
 
-    def to_python(self, value):
-        if isinstance(value, str) and not value.isascii():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(value)
+    endpoint = ""
 
+    def __init__(self, data):
+        super().__init__(data)
+        self.rows = self.vocabulary_rows()
+        self.fields.update(form_fields(self.endpoint, self.rows))
 
-class IdsField(forms.Field):
-    """Ids, repeated or comma-separated: each kept as text (stripped), at most MAX_IDS. Ids we
-    do not hold are not an error: they match nothing."""
-
-    widget = forms.MultipleHiddenInput
-
-    def to_python(self, value):
-        values = value if isinstance(value, list) else [value] if value else []
-        ids = [part.strip() for item in values for part in str(item).split(",") if part.strip()]
-        if len(ids) > MAX_IDS:
-            raise forms.ValidationError(f"At most {MAX_IDS} ids")
-        if any(len(item) > 200 or "\x00" in item for item in ids):
-            raise forms.ValidationError("An id is at most 200 characters")
-        return ids
+    def vocabulary_rows(self):
+        """The vocabularies' (slug, label) rows, for forms whose fields need them."""
+        return None
 
 
-class BooleanWordField(forms.Field):
-    """true/false, 1/0, yes/no; absent is False."""
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return False
-        word = str(value).strip().lower()
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        raise forms.ValidationError("Write true or false")
-
-
-class AgeField(forms.FloatField):
-    """An age as ORUK declares it, a number: "5", "5.0" and "5.5" are all read (a person of
-    5.5 is 5 in whole years). ASCII digits only, as everywhere on the site."""
-
-    def __init__(self, **kwargs):
-        super().__init__(required=False, min_value=0, max_value=MAX_AGE_ASKED, **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str) and not value.isascii():
-            raise forms.ValidationError("Write the number with the digits 0 to 9")
-        number = super().to_python(value)
-        if number is not None and number != number:  # NaN
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return number
-
-    def clean(self, value):
-        number = super().clean(value)
-        return None if number is None else int(number)
-
-
-class DateTimeField(forms.Field):
-    """An ISO 8601 date or date-time (ORUK's `modified_after`); a date means its midnight, a
-    time without an offset is London's."""
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        text = str(value).strip().replace(" ", "+")  # an unencoded + arrives as a space
-        try:
-            moment = parse_datetime(text)
-            if moment is None and (day := parse_date(text)) is not None:
-                moment = datetime.datetime.combine(day, datetime.time())
-        except ValueError:
-            moment = None
-        if moment is None:
-            raise forms.ValidationError("Write a date or date-time like 2026-11-30T09:00:00Z")
-        try:
-            if timezone.is_naive(moment):
-                moment = timezone.make_aware(moment)
-            # In UTC: PostgreSQL refuses offsets beyond ±15:59 ("-16:18" is valid ISO 8601).
-            return moment.astimezone(datetime.UTC)
-        except (OverflowError, ValueError):
-            raise forms.ValidationError("This date is out of range") from None
-
-
-class ListForm(forms.Form):
+class ListForm(DeclaredForm):
     """Paging for every list, and the rule that an ORUK parameter the endpoint does not
     implement is a 400 naming it."""
 
-    page = WholeNumberField(required=False, min_value=1)
-    per_page = WholeNumberField(required=False, min_value=1)
-    format = forms.ChoiceField(
-        required=False,
-        choices=[("json", "json")],
-        error_messages={"invalid_choice": "Not supported: only json (ndjson is not served)"},
-    )
-
     def __init__(self, data):
         data = data.copy()
+        taken = {parameter.name for parameter in taken_by(self.endpoint)}
         for alias, name in ALIASES.items():
-            if alias in data and name in self.base_fields and name not in data:
+            if alias in data and name in taken and name not in data:
                 data.setlist(name, data.getlist(alias))
         super().__init__(data)
         self.asked_names = set(data)
@@ -180,30 +101,14 @@ class ListForm(forms.Form):
         return cleaned
 
 
-class TextSearchForm(ListForm):
-    search = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+class ServiceListForm(ListForm):
+    """/service_at_locations (and, with `minimal`, /services): ORUK's parameters plus the
+    directory's, each of which may be given several times (the website takes one borough)."""
 
+    endpoint = PLACES
 
-class ServiceListForm(TextSearchForm):
-    """/services and /service_at_locations: ORUK's parameters plus the directory's."""
-
-    taxonomy_term_id = IdsField(required=False)
-    taxonomy_id = IdsField(required=False)
-    organization_id = IdsField(required=False)
-    vocabulary = IdsField(required=False)
-    minimum_age = AgeField()
-    maximum_age = AgeField()
-    postcode = forms.CharField(required=False, max_length=10, strip=True)
-    modified_after = DateTimeField(required=False)
-    full = BooleanWordField(required=False)
-    free = BooleanWordField(required=False)
-
-    def __init__(self, data):
-        super().__init__(data)
-        self.rows = choice_rows()
-        for key in VOCABULARY_PARAMETERS:
-            # Each may be given several times on the API (the website takes one borough).
-            self.fields[key] = VocabularyField(self.rows[key])
+    def vocabulary_rows(self):
+        return choice_rows()
 
     def clean_taxonomy_term_id(self):
         """(taxonomy, slug) of each id that is one of our terms; `None` when ids were given
@@ -245,27 +150,7 @@ class ServiceListForm(TextSearchForm):
 class ServiceOnlyListForm(ServiceListForm):
     """/services also answers ORUK's `minimal`: each service's id and last change only."""
 
-    minimal = BooleanWordField(required=False)
-
-
-class VocabularyField(forms.MultipleChoiceField):
-    """One of the directory's vocabularies, repeatable. A value written as another
-    directory's term (a CURIE, `esdNeeds:123`, or a number) matches nothing; an unknown slug
-    of ours is a mistake worth a 400."""
-
-    def __init__(self, rows):
-        super().__init__(required=False, choices=rows)
-
-    def validate(self, value):
-        super().validate([item for item in value if not _is_foreign(item)])
-
-    def clean(self, value):
-        values = super().clean(value)
-        return [item for item in values if not _is_foreign(item)] or (None if values else [])
-
-
-def _is_foreign(value):
-    return ":" in value or value.isdigit()
+    endpoint = SERVICES
 
 
 def _known(ids, index):
@@ -277,17 +162,15 @@ def _known(ids, index):
     return found or None
 
 
-class OrganizationListForm(TextSearchForm):
-    full = BooleanWordField(required=False)
-    full_service = BooleanWordField(required=False)
-    modified_after = DateTimeField(required=False)
+class OrganizationListForm(ListForm):
+    endpoint = ORGANIZATIONS
 
 
-class TaxonomyListForm(TextSearchForm):
-    """/taxonomies: `vocabulary` is a taxonomy's name (ServiceFinder sends it)."""
+class TaxonomyListForm(ListForm):
+    """/taxonomies: `vocabulary` is a taxonomy's name (ServiceFinder sends it); nothing of ours
+    has a parent (`parent_id`: an empty page)."""
 
-    vocabulary = IdsField(required=False)
-    parent_id = IdsField(required=False)  # nothing of ours has a parent: an empty page
+    endpoint = TAXONOMIES
 
     def clean_vocabulary(self):
         return _known(self.cleaned_data["vocabulary"], BY_NAME)
@@ -297,17 +180,16 @@ class TermListForm(TaxonomyListForm):
     """/taxonomy_terms: all terms, or one taxonomy's. Our terms have no parents: every term
     is top level, and none has children (`parent_id`)."""
 
-    taxonomy_id = IdsField(required=False)
-    top_only = BooleanWordField(required=False)
+    endpoint = TERMS
 
     def clean_taxonomy_id(self):
         return _known(self.cleaned_data["taxonomy_id"], BY_ID)
 
 
-class DetailForm(forms.Form):
+class DetailForm(DeclaredForm):
     """/organizations/{id}: ORUK's `full_service` nests each service whole."""
 
-    full_service = BooleanWordField(required=False)
+    endpoint = ORGANIZATION
 
 
 def parameter_errors(form):

@@ -1,16 +1,16 @@
 """What the API reads, in a fixed number of queries however many rows a page has."""
 
-import functools
-import operator
 import uuid
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from directory.models import Location, Organisation, Service
-from directory.vocabulary import BY_KEY, VOCABULARIES
+from directory.selectors import Selection
+from directory.vocabulary import VOCABULARIES
 from navigator.postcodes import NOT_IN_LONDON
 
-from .params import MAX_AGE_ASKED, VOCABULARY_PARAMETERS
+from .parameter_fields import MAX_AGE_ASKED
+from .query_parameters import VOCABULARY_PARAMETERS
 
 
 def published_services():
@@ -58,51 +58,43 @@ def uuids(ids):
     return found
 
 
-def _any_of(conditions):
-    return functools.reduce(operator.or_, conditions)
-
-
-def filtered(services, asked):
-    """Services narrowed by checked parameters (params.ServiceListForm.cleaned_data), each
-    with the ServiceQuerySet method the website's filter uses. A filter given several values
-    matches any of them; different filters all apply. A filter asked only with values we do
-    not hold (None) matches nothing. Search is left to the caller: it orders as well as
-    narrows, so it runs last."""
+def selection(asked):
+    """The checked parameters of /services and /service_at_locations
+    (params.ServiceListForm.cleaned_data) as the Selection the website's filters make too
+    (directory/selectors.py). A filter given several values matches any of them; different
+    filters all apply. A filter asked only with values we do not hold (None) matches nothing.
+    Search does not put a borough's own services first here (the website does)."""
     terms = asked.get("taxonomy_term_id")
     taxonomies = asked.get("taxonomy_id")
     vocabularies = asked.get("vocabulary")
     organisations = asked.get("organization_id")
-    if None in (terms, taxonomies, vocabularies, organisations):
-        return services.none()
-    if terms:
-        services = services.filter(
-            _any_of(services.linked_to(taxonomy.key, [slug]) for taxonomy, slug in terms)
-        )
-    for chosen in (taxonomies, vocabularies):
-        if chosen:
-            services = services.filter(
-                _any_of(services.linked_to(taxonomy.key, slugs) for taxonomy, slugs in chosen)
-            )
-    if organisations:
-        services = services.filter(organisation__uuid__in=uuids(organisations))
-    if asked.get("modified_after"):
-        services = services.filter(updated_at__gte=asked["modified_after"])
+    chosen = {key: asked.get(key) for key in VOCABULARY_PARAMETERS}
+    if None in (terms, taxonomies, vocabularies, organisations, *chosen.values()):
+        return Selection(nothing=True)
+    linked = [tuple((taxonomy.key, [slug]) for taxonomy, slug in terms)] if terms else []
+    for chosen_taxonomies in (taxonomies, vocabularies):
+        if chosen_taxonomies:
+            linked.append(tuple((taxonomy.key, slugs) for taxonomy, slugs in chosen_taxonomies))
     low, high = asked.get("minimum_age"), asked.get("maximum_age")
-    if low is not None or high is not None:
-        services = services.for_age_range(low or 0, MAX_AGE_ASKED if high is None else high)
     district = asked.get("postcode")
-    if district is not None:
-        boroughs = [slug for slug in district.boroughs if slug != NOT_IN_LONDON]
-        services = services.in_borough(*boroughs) if boroughs else services.national()
-    for key in VOCABULARY_PARAMETERS:
-        values = asked.get(key)
-        if values is None:
-            return services.none()
-        if values:
-            services = getattr(services, BY_KEY[key].queryset_method)(*values)
-    if asked.get("free"):
-        services = services.free()
-    return services
+    return Selection(
+        words=asked.get("search") or "",
+        linked=tuple(linked),
+        organisations=uuids(organisations) if organisations else None,
+        modified_after=asked.get("modified_after"),
+        age_range=(
+            None
+            if low is None and high is None
+            else (low or 0, MAX_AGE_ASKED if high is None else high)
+        ),
+        place=(
+            None
+            if district is None
+            else tuple(slug for slug in district.boroughs if slug != NOT_IN_LONDON)
+        ),
+        vocabularies={key: tuple(values) for key, values in chosen.items() if values},
+        free=bool(asked.get("free")),
+    )
 
 
 def organisations_filtered(organisations, asked):

@@ -1,7 +1,8 @@
 """The Open Referral UK 3.0 read API under /api/v1/ (docs/api.md).
 
-Thin views: parameters are checked by params.py, rows are chosen by the directory's
-ServiceQuerySet methods (queries.py) and written as ORUK records by records.py.
+Thin views: parameters are checked by params.py, services are chosen by the directory's
+selector (directory/selectors.py, from queries.selection), other rows by queries.py, and all
+are written as ORUK records by records.py.
 """
 
 import functools
@@ -14,7 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import conditional_page, require_safe
 
-from directory.search import Unsearched, search
+from directory.selectors import filter_services, select_services
 
 from . import queries, records
 from .errors import bad_parameters, not_found
@@ -61,6 +62,7 @@ def checked(form_class):
                 return bad_parameters(parameter_errors(form))
             return view(request, form.cleaned_data, *args, **kwargs)
 
+        wrapped.form_class = form_class  # what it takes: tests/openreferral/test_openapi.py
         return wrapped
 
     return decorator
@@ -110,21 +112,17 @@ def root(request):
     )
 
 
-def searched(services, words):
-    return search(services, words) if words else Unsearched(services)
-
-
 @api_view
 @checked(ServiceOnlyListForm)
 def service_list(request, asked):
-    services = queries.filtered(queries.published_services(), asked)
+    services = queries.published_services()
     if asked["minimal"]:
         write = records.minimal_service
     elif asked["full"]:
         services, write = queries.with_record_data(services), records.service_record
     else:
         write = records.service_summary
-    return page_of(searched(services, asked["search"]), asked, write)
+    return page_of(select_services(services, queries.selection(asked)), asked, write)
 
 
 @api_view
@@ -177,12 +175,13 @@ def organization_detail(request, asked, id):
 @api_view
 @checked(ServiceListForm)
 def service_at_location_list(request, asked):
-    services = queries.filtered(queries.published_services(), asked)
+    selection = queries.selection(asked)
     locations = queries.published_locations()
-    if asked["search"]:
-        found = searched(services, asked["search"])[:MAX_SEARCHED_SERVICES]
+    if selection.words:
+        found = select_services(queries.published_services(), selection)[:MAX_SEARCHED_SERVICES]
         locations = locations.filter(service__in=[service.pk for service in found])
     else:
+        services = filter_services(queries.published_services(), selection)
         locations = locations.filter(service__in=services.values("pk"))
     locations = locations.order_by("service__name", "name", "pk")
     if asked["full"]:
