@@ -42,6 +42,7 @@ from .spreadsheet_cells import (
 from .spreadsheet_limits import IMPORT_SECONDS, OUT_OF_TIME
 from .validation import publishing_problems
 from .vocabulary import VOCABULARIES
+from .writes import save_service
 
 __all__ = ["COLUMNS", "DELIMITER", "ServiceResource", "row_problems"]
 
@@ -332,24 +333,21 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         return not import_validation_errors and getattr(instance, "_unchanged", False)
 
-    def save_instance(self, instance, is_create, row, **kwargs):
-        # One history record per service, once its links are set (as load_directory).
-        instance.skip_history_when_saving = True
-        super().save_instance(instance, is_create, row, **kwargs)
+    def do_instance_save(self, instance, is_create):
+        # One history record per service, once its links are set (directory/writes.py).
+        save_service(instance, instance._links, force_insert=is_create)
 
     def save_m2m(self, instance, row, **kwargs):
-        super().save_m2m(instance, row, **kwargs)
-        if instance.pk is None:
+        # The links to the vocabularies are set with the service (do_instance_save); its
+        # borough pages here.
+        if instance.pk is None or pages_of(instance) == instance._pages:
             return
-        if pages_of(instance) != instance._pages:
-            instance.links.all().delete()
-            boroughs = {borough.slug: borough for borough in Borough.objects.all()}
-            for slug, url in instance._pages.items():
-                page = ServiceLink(service=instance, borough=boroughs[slug], url=url)
-                page.full_clean()
-                page.save()
-        del instance.skip_history_when_saving
-        instance.save(update_fields=["updated_at"])
+        instance.links.all().delete()
+        boroughs = {borough.slug: borough for borough in Borough.objects.all()}
+        for slug, url in instance._pages.items():
+            page = ServiceLink(service=instance, borough=boroughs[slug], url=url)
+            page.full_clean()
+            page.save()
 
 
 def column_of(name):

@@ -37,6 +37,7 @@ from django.utils.text import slugify
 from directory.models import Language, Location, Organisation, Service
 from directory.models.service import MAX_AGE
 from directory.phone import validate_uk_phone
+from directory.writes import save_service
 
 from .models import ImportedOrganisation, ImportedService
 from .sources import MAX_PAGES, ImportReport, fullest_copies, read_source
@@ -468,11 +469,11 @@ def _write(record, source_name, source, source_id, known, terms, values):
         }
         if (_field_values(service), after_links) == before:
             return "unchanged", has_thrive
-    service.save()
-    for key, rows in linked.items():
-        relation = next(t for t in TAXONOMIES if t.key == key).vocabulary.relation
-        getattr(service, relation).set(rows)
-    service.languages.set(languages)
+    relations = {taxonomy.key: taxonomy.vocabulary.relation for taxonomy in TAXONOMIES}
+    save_service(
+        service,
+        {**{relations[key]: rows for key, rows in linked.items()}, "languages": languages},
+    )
     service.locations.all().delete()
     for location in locations:
         location.service = service
