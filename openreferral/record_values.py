@@ -173,6 +173,7 @@ def _assured(record, values):
 
 
 def fields_of(record, values):
+    """The record's values for our service's fields, by field name."""
     description, summary = _description_and_summary(record, values)
     min_age, max_age = values.age("minimum_age", 0), values.age("maximum_age", MAX_AGE)
     if min_age > max_age:
@@ -218,6 +219,7 @@ NESTED_READ = {
 
 
 def note_dropped_fields(record, values):
+    """Notes each field of the record, and of the records nested in it, that we do not hold."""
     for name, value in record.items():
         if name not in READ_FIELDS and value not in (None, "", [], {}):
             values.lose(f"{name} (we do not hold it)")
