@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from .models import Location, Organisation, Service, ServiceLink
 from .validation import publishing_problems
 from .vocabulary import BY_RELATION, VOCABULARIES
+from .writes import save_service
 
 SCALAR_FIELDS = [
     "name",
@@ -180,17 +181,17 @@ def load_directory_data(data):
                 report.problems.append(f"{where}: {key}: {message}")
             if unpublishable:
                 continue
-            # One history record per service loaded, once its links are set, rather than
-            # one for each vocabulary's links.
-            service.skip_history_when_saving = True
-            service.save()
-            for vocabulary in VOCABULARIES:
-                rows = (
-                    _rows_named(vocabulary, entry.get(vocabulary.key, []))
-                    if vocabulary.open
-                    else related[vocabulary]
-                )
-                getattr(service, vocabulary.relation).set(rows)
+            save_service(
+                service,
+                {
+                    vocabulary.relation: (
+                        _rows_named(vocabulary, entry.get(vocabulary.key, []))
+                        if vocabulary.open
+                        else related[vocabulary]
+                    )
+                    for vocabulary in VOCABULARIES
+                },
+            )
             service.locations.all().delete()
             Location.objects.bulk_create(
                 Location(service=service, **location)
@@ -207,8 +208,6 @@ def load_directory_data(data):
                     report.problems.append(f"{where}: link: {' '.join(error.messages)}")
                     continue
                 row.save()
-            del service.skip_history_when_saving
-            service.save(update_fields=["updated_at"])
             if is_new:
                 report.created += 1
             else:

@@ -7,13 +7,16 @@ the admin's form checks a change: the model's validators (`full_clean`), what pu
 (directory/validation.py), and who may change what (directory/roles.py, through the
 ServiceAdmin's own permission methods). Each problem is said in plain words, with a suggestion
 when a value is close to a known one.
+
+The columns themselves are directory/spreadsheet_columns.py; what an import says (each row's
+changes for the preview, its problems) is directory/spreadsheet_results.py; each row is saved
+through directory/writes.py.
 """
 
 import time
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
-from import_export.resources import Diff
 from import_export.results import RowResult
 
 from . import caching
@@ -29,123 +32,21 @@ from .spreadsheet_cells import (
     AgeWidget,
     ChoiceWidget,
     DateWidget,
-    FlagWidget,
     OrganisationWidget,
     TextWidget,
-    VocabularyWidget,
     did_you_mean,
     pages_of,
     read_pages,
     text_of,
     write_pages,
 )
+from .spreadsheet_columns import COLUMNS, ColumnsAlike
 from .spreadsheet_limits import IMPORT_SECONDS, OUT_OF_TIME
+from .spreadsheet_results import PlainDiff, row_problems
 from .validation import publishing_problems
-from .vocabulary import VOCABULARIES
+from .writes import save_service
 
 __all__ = ["COLUMNS", "DELIMITER", "ServiceResource", "row_problems"]
-
-TEXT_COLUMNS = [
-    "name",
-    "summary",
-    "description",
-    "eligibility_note",
-    "referral_note",
-    "cost_note",
-    "phone",
-    "sms_number",
-    "sms_keyword",
-    "email",
-    "website",
-    "referral_url",
-    "opening_hours",
-    "change_note",
-    "source_note",
-    "contact_source_url",
-    "no_direct_contact_note",
-]
-FLAG_COLUMNS = ["is_national", "is_crisis", "may_have_changed"]
-# The columns, in the order the template and an export give them.
-COLUMNS = [
-    "slug",
-    "name",
-    "organisation",
-    "organisation_name",
-    "status",
-    "summary",
-    "description",
-    "min_age",
-    "max_age",
-    "is_national",
-    *[vocabulary.key for vocabulary in VOCABULARIES],
-    "borough_pages",
-    "eligibility_note",
-    "referral_note",
-    "cost",
-    "cost_note",
-    "is_crisis",
-    "phone",
-    "sms_number",
-    "sms_keyword",
-    "email",
-    "website",
-    "referral_url",
-    "opening_hours",
-    "contact_source_url",
-    "contact_source_read_on",
-    "no_direct_contact_note",
-    "may_have_changed",
-    "change_note",
-    "source_note",
-    "source_date",
-    "essential",
-]
-# A problem found by a model field or relation, said against the column that holds it.
-COLUMN_OF = {vocabulary.relation: vocabulary.key for vocabulary in VOCABULARIES}
-
-
-class PlainDiff(Diff):
-    """What a row changes, as (column, before, after), for the preview. (The library's own
-    diff is coloured with inline styles, which the admin's Content Security Policy blocks.)"""
-
-    def __init__(self, resource, instance, new):  # the base reads the values without dehydrate_
-        self.left = self._read_field_values(resource, instance)
-        self.right = []
-        self.new = new
-        self.columns = [field.column_name for field in resource.get_import_fields()]
-
-    def compare_with(self, resource, instance):
-        self.right = self._read_field_values(resource, instance)
-
-    @classmethod
-    def _read_field_values(cls, resource, instance):
-        return [resource.export_field(field, instance) for field in resource.get_import_fields()]
-
-    def as_html(self):
-        return [
-            (column, "" if self.new else before, after)
-            for column, before, after in zip(self.columns, self.left, self.right, strict=False)
-            if before != after or (self.new and after)
-        ]
-
-
-def _columns_alike():
-    """The columns read and written alike: text, yes or no, and one per vocabulary."""
-    return {
-        **{name: fields.Field(name, name, TextWidget()) for name in TEXT_COLUMNS},
-        **{name: fields.Field(name, name, FlagWidget()) for name in FLAG_COLUMNS},
-        **{
-            vocabulary.key: fields.Field(
-                vocabulary.relation, vocabulary.key, VocabularyWidget(vocabulary)
-            )
-            for vocabulary in VOCABULARIES
-        },
-    }
-
-
-ColumnsAlike = type(
-    "ColumnsAlike", (resources.Resource,), {"__module__": __name__, **_columns_alike()}
-)
 
 
 class ServiceResource(ColumnsAlike, resources.ModelResource):
@@ -332,41 +233,18 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         return not import_validation_errors and getattr(instance, "_unchanged", False)
 
-    def save_instance(self, instance, is_create, row, **kwargs):
-        # One history record per service, once its links are set (as load_directory).
-        instance.skip_history_when_saving = True
-        super().save_instance(instance, is_create, row, **kwargs)
+    def do_instance_save(self, instance, is_create):
+        # One history record per service, once its links are set (directory/writes.py).
+        save_service(instance, instance._links, force_insert=is_create)
 
     def save_m2m(self, instance, row, **kwargs):
-        super().save_m2m(instance, row, **kwargs)
-        if instance.pk is None:
+        # The links to the vocabularies are set with the service (do_instance_save); its
+        # borough pages here.
+        if instance.pk is None or pages_of(instance) == instance._pages:
             return
-        if pages_of(instance) != instance._pages:
-            instance.links.all().delete()
-            boroughs = {borough.slug: borough for borough in Borough.objects.all()}
-            for slug, url in instance._pages.items():
-                page = ServiceLink(service=instance, borough=boroughs[slug], url=url)
-                page.full_clean()
-                page.save()
-        del instance.skip_history_when_saving
-        instance.save(update_fields=["updated_at"])
-
-
-def column_of(name):
-    """The spreadsheet column a model field's or relation's problem belongs to."""
-    return COLUMN_OF.get(name, name)
-
-
-def row_problems(result):
-    """Every problem in an import's result, one plain sentence each: "Row 7, borough: …".
-    Rows are counted as a spreadsheet shows them: the column names are row 1."""
-    problems = [str(error.error) for error in result.base_errors]
-    for number, errors in result.row_errors():
-        problems += [f"Row {number + 1}: {error.error}" for error in errors]
-    for row in result.invalid_rows:
-        for name, messages in row.error_dict.items():
-            where = f"Row {row.number + 1}"
-            if name != NON_FIELD_ERRORS:
-                where += f", {column_of(name)}"
-            problems += [f"{where}: {message}" for message in messages]
-    return problems
+        instance.links.all().delete()
+        boroughs = {borough.slug: borough for borough in Borough.objects.all()}
+        for slug, url in instance._pages.items():
+            page = ServiceLink(service=instance, borough=boroughs[slug], url=url)
+            page.full_clean()
+            page.save()

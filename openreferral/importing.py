@@ -23,6 +23,11 @@ It takes services only, and loses nothing without saying so:
 
 Their taxonomy terms are mapped onto our vocabularies where a term's id, slug, name, label or
 synonym matches one of ours; what could not be mapped is reported, never guessed.
+
+The parts: sources.py reads the feed (files, folders, an API's pages) and keeps the fullest copy
+of each service; record_values.py reads one record's values as our fields; term_mapping.py maps
+its terms and service areas onto our vocabularies; this module writes each service (through
+directory/writes.py) and counts what happened in the report.
 """
 
 import re
@@ -31,316 +36,17 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.dateparse import parse_date
 from django.utils.text import slugify
 
 from directory.models import Language, Location, Organisation, Service
 from directory.models.service import MAX_AGE
-from directory.phone import validate_uk_phone
+from directory.writes import save_service
 
 from .models import ImportedOrganisation, ImportedService
+from .record_values import Values, fields_of, note_dropped_fields
 from .sources import MAX_PAGES, ImportReport, fullest_copies, read_source
 from .taxonomy import TAXONOMIES
-
-NATIONAL_AREAS = {"england", "national", "uk", "united kingdom", "great britain", "nationwide"}
-READ_FIELDS = {
-    "id", "name", "status", "description", "summary", "url", "email", "minimum_age",
-    "maximum_age", "eligibility_description", "application_process", "fees",
-    "fees_description", "cost_options", "schedules", "service_areas", "service_at_locations",
-    "languages", "attributes", "taxonomy_terms", "contacts", "phones", "organization",
-    "organization_id", "assured_date", "last_modified", "crisis", "referral_url",
-}  # fmt: skip
-# What the record is, by the fields only that kind has (checked in this order).
-# Mapping onto our vocabularies --------------------------------------------------------------
-
-
-def _words(text):
-    return " ".join(re.sub(r"[-_/]+", " ", str(text or "")).lower().split())
-
-
-class TermMap:
-    """Their taxonomy terms -> our vocabulary rows, by our term ids (a feed of ours), or a
-    slug, name, label, synonym or ONS code that matches."""
-
-    def __init__(self):
-        self.terms = {}
-        self.boroughs = {}
-        for taxonomy in TAXONOMIES:
-            for row in taxonomy.vocabulary.model.objects.all():
-                found = (taxonomy.key, row)
-                self.terms[taxonomy.term_id(row.slug)] = found
-                words = [row.slug, row.name, getattr(row, "label", "")]
-                words += getattr(row, "synonyms", None) or []
-                words += [getattr(row, "gss_code", "")]
-                for word in filter(None, map(_words, words)):
-                    self.terms.setdefault(word, found)
-                    if taxonomy.key == "borough":
-                        self.boroughs[word] = row
-
-    def find(self, term):
-        for candidate in (term.get("id"), _words(term.get("term")), _words(term.get("name"))):
-            if candidate and candidate in self.terms:
-                return self.terms[candidate]
-        return None
-
-    def borough(self, area):
-        for candidate in (area.get("extent"), area.get("name"), area.get("service_area")):
-            row = self.boroughs.get(_words(candidate))
-            if row:
-                return row
-        uri = area.get("uri") or ""
-        return self.boroughs.get(_words(uri.rsplit("/", 1)[-1])) if uri else None
-
-
-def _term_label(term):
-    taxonomy = term.get("taxonomy") or term.get("taxonomy_id") or "no taxonomy"
-    return f"{taxonomy}: {term.get('name') or term.get('term') or term.get('id')}"
-
-
-def _terms_of(record):
-    """Taxonomy terms on the service: its attributes' (ORUK 3.0), and a bare list (2.0)."""
-    terms = [a.get("taxonomy_term") for a in _dicts(record.get("attributes"))]
-    terms += _dicts(record.get("taxonomy_terms"))
-    return [term for term in terms if isinstance(term, dict)]
-
-
-def _dicts(value):
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-# Reading one service's values ---------------------------------------------------------------
-
-
-class Values:
-    """A service record's values as our fields, noting each one not kept as it came."""
-
-    def __init__(self, record):
-        self.record, self.losses, self.unmapped = record, [], []
-
-    def lose(self, what):
-        self.losses.append(what)
-
-    def text(self, name, limit=None, value=None):
-        value = self.record.get(name) if value is None else value
-        text = str(value or "").strip()
-        if limit and len(text) > limit:
-            self.lose(f"{name} cut to {limit} characters")
-            text = text[:limit].rstrip()
-        return text
-
-    def age(self, name, default):
-        value = self.record.get(name)
-        if value in (None, ""):
-            return default
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            self.lose(f"{name} not a number")
-            return default
-        kept = max(0, min(MAX_AGE, int(number)))
-        if kept != number:
-            self.lose(f"{name} {value:g} stored as {kept}" if isinstance(value, (int, float))
-                      else f"{name} {value} stored as {kept}")  # fmt: skip
-        return kept
-
-
-def _clean_number(number):
-    """A phone number as written, without the quotes or spaces some feeds leave around it."""
-    return str(number or "").strip().strip("\"'\u201c\u201d\u2018\u2019 ").strip()
-
-
-def _phones(record):
-    """(number, description) of the service's phones and its contacts' phones."""
-    phones = _dicts(record.get("phones"))
-    for contact in _dicts(record.get("contacts")):
-        phones += _dicts(contact.get("phones"))
-    seen, found = set(), []
-    for phone in phones:
-        number = _clean_number(phone.get("number"))
-        if number and number not in seen:
-            seen.add(number)
-            found.append((number, str(phone.get("description") or "")))
-    return found
-
-
-def _is_uk_phone(number):
-    try:
-        validate_uk_phone(number)
-    except ValidationError:
-        return False
-    return True
-
-
-TEXT_KEYWORD = re.compile(r"^Text\b(?:\s+(?P<keyword>\S+)\s+to\b)?", re.IGNORECASE)
-
-
-def _phone_fields(record, values):
-    """Our phone, text number and keyword from their phones; numbers that are not UK ones
-    are reported."""
-    fields = {"phone": "", "sms_number": "", "sms_keyword": ""}
-    for number, description in _phones(record):
-        if not _is_uk_phone(number):
-            values.lose(f"phone {number} (not a UK number)")
-            continue
-        text = TEXT_KEYWORD.match(description)
-        if text and not fields["sms_number"]:
-            fields["sms_number"] = number
-            fields["sms_keyword"] = (text.group("keyword") or "")[:30]
-        elif not fields["phone"]:
-            fields["phone"] = number
-        else:
-            values.lose(f"phone {number} (we keep one)")
-    return fields
-
-
-def _email(record, values):
-    email = values.text("email")
-    if not email:
-        for contact in _dicts(record.get("contacts")):
-            if contact.get("email"):
-                email = str(contact["email"]).strip()
-                break
-    try:
-        Service._meta.get_field("email").run_validators(email)
-    except ValidationError:
-        values.lose(f"email {email} (not an address)")
-        return ""
-    return email if len(email) <= 254 else ""
-
-
-def _cost(record, values):
-    """Paid when a cost option has an amount above 0, or fees are described without a cost
-    option that says it is free; free when a cost option says so or nothing says anything."""
-    options = _dicts(record.get("cost_options"))
-    fees = values.text("fees") or values.text("fees_description")
-    free_option = False
-    for option in options:
-        try:
-            if float(option.get("amount") or 0) > 0:
-                return Service.Cost.PAID
-        except (TypeError, ValueError):
-            pass
-        if _words(option.get("option")) in ("paid", "charged", "fee"):
-            return Service.Cost.PAID
-        if _words(option.get("option")) == "free" or option.get("amount") in (0, "0"):
-            free_option = True
-    if free_option:
-        return Service.Cost.FREE
-    if fees and not re.fullmatch(r"(?i)\s*(free|no charge|none|£?0(\.00)?)[.!]?\s*", fees):
-        values.lose("fees without a cost option: marked paid, check the note")
-        return Service.Cost.PAID
-    return Service.Cost.FREE
-
-
-def _description_and_summary(record, values):
-    description = values.text("description")
-    summary = values.text("summary")
-    if summary and description.startswith(summary):
-        description = description[len(summary) :].lstrip("\n")  # our own feed: summary first
-    elif not summary:
-        words = " ".join(description.split())
-        first = re.split(r"(?<=[.!?])\s", words, maxsplit=1)[0] if words else ""
-        summary = first or values.text("name")
-    if len(summary) > 300:
-        values.lose("summary cut to 300 characters")
-        summary = summary[:300].rstrip()
-    return description, summary
-
-
-def _assured(record, values):
-    value = record.get("assured_date")
-    if not value:
-        return None
-    try:
-        day = parse_date(str(value)[:10])
-    except ValueError:
-        day = None
-    if day is None:
-        values.lose(f"assured_date {value} (not a date)")
-    return day
-
-
-def _fields(record, values):
-    description, summary = _description_and_summary(record, values)
-    min_age, max_age = values.age("minimum_age", 0), values.age("maximum_age", MAX_AGE)
-    if min_age > max_age:
-        values.lose(f"ages {min_age}-{max_age} (youngest above oldest): stored as 0-{MAX_AGE}")
-        min_age, max_age = 0, MAX_AGE
-    schedules = "; ".join(
-        str(schedule.get("description") or "") for schedule in _dicts(record.get("schedules"))
-    )
-    url, referral_url = values.text("url"), values.text("referral_url")
-    if len(url) > 200:
-        values.lose("url (longer than 200 characters)")
-        url = ""
-    if len(referral_url) > 200:
-        values.lose("referral_url (longer than 200 characters)")
-        referral_url = ""
-    return {
-        "name": values.text("name", 200),
-        "summary": summary,
-        "description": description,
-        "min_age": min_age,
-        "max_age": max_age,
-        "website": url,
-        "referral_url": referral_url,
-        "email": _email(record, values),
-        "eligibility_note": values.text("eligibility_description"),
-        "referral_note": values.text("application_process"),
-        "cost": _cost(record, values),
-        "cost_note": values.text("fees", 250, record.get("fees") or record.get("fees_description")),
-        "opening_hours": values.text("schedules", 250, schedules),
-        "is_crisis": record.get("crisis") is True,
-        "source_date": _assured(record, values),
-        **_phone_fields(record, values),
-    }
-
-
-def _links(record, terms, values):
-    """Our vocabulary rows for their terms and service areas, and whether it is national."""
-    linked = {taxonomy.key: [] for taxonomy in TAXONOMIES}
-    for term in _terms_of(record):
-        found = terms.find(term)
-        if found:
-            linked[found[0]].append(found[1])
-        else:
-            values.unmapped.append(_term_label(term))
-    is_national = False
-    for area in _dicts(record.get("service_areas")):
-        if _words(area.get("name") or area.get("service_area")) in NATIONAL_AREAS:
-            is_national = True
-        elif borough := terms.borough(area):
-            linked["borough"].append(borough)
-        else:
-            name = " ".join(str(area.get("name") or area.get("extent") or "?").split())
-            name = name if len(name) <= 60 else f"{name[:59]}…"
-            values.lose(f"service area {name} (not a London borough)")
-    return linked, is_national
-
-
-# What we read of the records nested in a service: any other value is reported as dropped.
-NESTED_READ = {
-    "contacts": {"id", "service_id", "email", "phones", "attributes"},
-    "languages": {"id", "service_id", "name"},
-    "cost_options": {"id", "service_id", "option", "amount"},
-    "schedules": {"id", "service_id", "description"},
-}
-
-
-def _dropped_fields(record, values):
-    for name, value in record.items():
-        if name not in READ_FIELDS and value not in (None, "", [], {}):
-            values.lose(f"{name} (we do not hold it)")
-    for name, read in NESTED_READ.items():
-        for item in _dicts(record.get(name)):
-            for key, value in item.items():
-                if key not in read and value not in (None, "", [], {}):
-                    values.lose(f"{name}[].{key} (we do not hold it)")
-        if name == "languages" and any(not item.get("name") for item in _dicts(record.get(name))):
-            values.lose("a language with no name")
-
-
-# Writing our rows ---------------------------------------------------------------------------
+from .term_mapping import TermMap, dicts, links_of
 
 
 class Skip(Exception):
@@ -438,9 +144,9 @@ def import_record(record, source_name, source, terms, report):
 def _write(record, source_name, source, source_id, known, terms, values):
     """Writes one service (inside the caller's transaction): ("created", "updated" or
     "unchanged", whether it has a THRIVE category); raises Skip to roll everything back."""
-    fields = _fields(record, values)
-    linked, is_national = _links(record, terms, values)
-    _dropped_fields(record, values)
+    fields = fields_of(record, values)
+    linked, is_national = links_of(record, terms, values)
+    note_dropped_fields(record, values)
     service = known.service if known else Service(status=Service.Status.DRAFT)
     before = _snapshot(service) if known else None
     if not known:
@@ -468,11 +174,11 @@ def _write(record, source_name, source, source_id, known, terms, values):
         }
         if (_field_values(service), after_links) == before:
             return "unchanged", has_thrive
-    service.save()
-    for key, rows in linked.items():
-        relation = next(t for t in TAXONOMIES if t.key == key).vocabulary.relation
-        getattr(service, relation).set(rows)
-    service.languages.set(languages)
+    relations = {taxonomy.key: taxonomy.vocabulary.relation for taxonomy in TAXONOMIES}
+    save_service(
+        service,
+        {**{relations[key]: rows for key, rows in linked.items()}, "languages": languages},
+    )
     service.locations.all().delete()
     for location in locations:
         location.service = service
@@ -489,7 +195,7 @@ def _write(record, source_name, source, source_id, known, terms, values):
 
 def _languages(record):
     rows = []
-    for language in _dicts(record.get("languages")):
+    for language in dicts(record.get("languages")):
         name = str(language.get("name") or "").strip()[:120]
         if name:
             row = Language.objects.filter(name__iexact=name).first()
@@ -500,9 +206,9 @@ def _languages(record):
 
 
 def _locations(record):
-    for item in _dicts(record.get("service_at_locations")):
+    for item in dicts(record.get("service_at_locations")):
         location = item.get("location") if isinstance(item.get("location"), dict) else {}
-        for address in _dicts(location.get("addresses")):
+        for address in dicts(location.get("addresses")):
             lines = [address.get(k) for k in ("address_1", "address_2")]
             text = "\n".join(str(line).strip() for line in lines if line)
             if text:

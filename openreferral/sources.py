@@ -15,7 +15,7 @@ from pathlib import Path
 FEED_PAGE_SIZE = 50
 MAX_PAGES = 200  # at FEED_PAGE_SIZE, 10,000 services: beyond any directory we would take in
 USER_AGENT = "FindHelp-import_openreferral (+https://github.com/openreferral/uk-profile)"
-# Fields of an ORUK service that we read (anything else with a value is reported as dropped).
+# What a record is, by the fields only that kind has (checked in this order).
 KINDS = (
     ("service at a location", lambda r: "location" in r and ("service" in r or "service_id" in r)),
     ("service", lambda r: "status" in r or "organization_id" in r or "service_areas" in r),

@@ -3,10 +3,9 @@
 import datetime
 import itertools
 
-from django.db.models.signals import post_save
-
 from directory.models import Organisation, Service
 from directory.vocabulary import BY_KEY
+from directory.writes import save_service
 
 _counter = itertools.count(1)
 
@@ -49,19 +48,12 @@ def make_service(**fields):
         fields.setdefault("no_direct_contact_note", "Ask your GP.")
     if "organisation" not in fields:
         fields["organisation"] = make_organisation()
-    # One history record, once the links are set, as load_directory makes: a record for each
-    # vocabulary's links made every test that builds services several times slower.
-    service = Service(**fields)
-    service.skip_history_when_saving = True
-    service.save()
-    for key, slugs in links.items():
-        if slugs:
-            vocabulary = BY_KEY[key]
-            getattr(service, vocabulary.relation).set(
-                vocabulary.model.objects.filter(slug__in=slugs)
-            )
-    del service.skip_history_when_saving
-    # The history record of its creation, links included (and the cache told), without
-    # saving the row again.
-    post_save.send(Service, instance=service, created=True, raw=False, using=service._state.db)
-    return service
+    # One history record, its links included, as every writer makes (directory/writes.py).
+    return save_service(
+        Service(**fields),
+        {
+            BY_KEY[key].relation: BY_KEY[key].model.objects.filter(slug__in=slugs)
+            for key, slugs in links.items()
+            if slugs
+        },
+    )

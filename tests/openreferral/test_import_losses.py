@@ -127,6 +127,23 @@ def test_no_history_row_when_nothing_changed(db, tmp_path):
     assert service.history.count() > rows
 
 
+def test_each_write_is_one_history_row_holding_its_links(db, tmp_path):
+    write(tmp_path, "one.json", full_record())
+    run(tmp_path, "--name", "feed")
+    service = Service.objects.get()
+    created = service.history.get()
+    assert created.history_type == "+"
+    assert {row.borough.slug for row in created.boroughs.all()} == {
+        "westminster",
+        "kensington-and-chelsea",
+    }
+    assert [row.language.name for row in created.languages.all()] == ["Polish"]
+    write(tmp_path, "one.json", full_record(languages=[]))
+    assert "1 updated" in run(tmp_path, "--name", "feed")
+    assert service.history.count() == 2
+    assert not service.history.first().languages.exists()
+
+
 def test_a_skipped_service_leaves_nothing_behind(db, tmp_path):
     record = full_record(url="not a web address", organization={"id": "new-org", "name": "New"})
     write(tmp_path, "one.json", record)
