@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from directory.facts import Who
 from directory.search import MAX_QUERY_LENGTH
 
 from .params import (
@@ -339,7 +340,7 @@ TERM_PARAMETERS = [
 ]
 NAVIGATOR_PARAMETERS = [
     _query("urgent", {"type": "string", "enum": ["yes", "no"]}, "Is anyone in danger now?"),
-    _query("who", STRING, "young-person, parent-carer or professional"),
+    _query("who", STRING, f"{', '.join(Who.values[:-1])} or {Who.values[-1]}"),
     _query("age", STRING, "Age in years"),
     _query("borough", STRING, "Borough slug"),
     _query("postcode", STRING, "Postcode or district, instead of a borough"),
