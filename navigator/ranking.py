@@ -145,8 +145,7 @@ def services_by_pk(ranked):
 # Ranking: one query orders the candidates and counts them; only the best are loaded.
 
 
-def _thrive_slugs_at(distance, answers):
-    order = thrive_order()
+def _thrive_slugs_at(distance, answers, order):
     return [slug for slug in order if _distance(slug, answers, order) == distance]
 
 
@@ -230,6 +229,7 @@ def ranked_facts(services, answers):
         else Value(0, output_field=IntegerField())
     )
     self_referral = _flag(linked_to("referral", [ReferralSlug.SELF]))
+    order = thrive_order()
     if len(answers.needs) > 1:
         services = services.alias(need_count=_need_count())
     rows = (
@@ -241,8 +241,8 @@ def ranked_facts(services, answers):
             topic_fit=_topic_fit(answers),
             breadth=_breadth(answers),
             thrive_fit=Case(
-                When(linked_to("thrive", _thrive_slugs_at(0, answers)), then=2),
-                When(linked_to("thrive", _thrive_slugs_at(1, answers)), then=1),
+                When(linked_to("thrive", _thrive_slugs_at(0, answers, order)), then=2),
+                When(linked_to("thrive", _thrive_slugs_at(1, answers, order)), then=1),
                 default=0,
                 output_field=IntegerField(),
             ),
