@@ -2,6 +2,8 @@
 (directory/checks.py), and read with the vocabularies in one query
 (directory/vocabulary_rows.py)."""
 
+import ast
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -11,7 +13,15 @@ from django.core.management.base import SystemCheckError
 from django.db import OperationalError
 
 from directory import checks, safety, safety_lexicon
-from directory.facts import CRISIS_KIND_NEEDS, CRISIS_NEEDS, BoroughSlug, NeedSlug, ThriveSlug
+from directory.facts import (
+    CRISIS_KIND_NEEDS,
+    CRISIS_NEEDS,
+    BoroughSlug,
+    DeliverySlug,
+    NeedSlug,
+    ThriveSlug,
+    Who,
+)
 from directory.london import BOROUGH_NAMES
 from directory.models import Borough, Need, ThriveCategory
 from directory.vocabulary_rows import _model, thrive_order, vocabulary_rows
@@ -94,3 +104,26 @@ def test_a_renamed_borough_is_read_afresh(db):
     borough.name = "Camden Town"
     borough.save()
     assert "Camden Town" in [b.name for b in vocabulary_rows()["borough"]]
+
+
+def _bench_lists(path):
+    """The module-level lists of strings in a benchmark script, which runs without Django."""
+    tree = ast.parse((Path(__file__).resolve().parents[2] / path).read_text())
+    lists = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.List):
+            lists[node.targets[0].id] = [ast.literal_eval(item) for item in node.value.elts]
+    return lists
+
+
+def test_the_benchmarks_choose_among_the_declared_values():
+    """bench/locustfile.py runs in locust's own process, without Django, so it keeps its own
+    lists: they must name only what is declared."""
+    locust = _bench_lists("bench/locustfile.py")
+    assert set(locust["BOROUGHS"]) == set(BoroughSlug.values)
+    assert set(locust["NEEDS"]) <= set(NeedSlug.values)
+    assert locust["WHO"] == Who.values
+    run = _bench_lists("bench/run.py")
+    assert run["WHO"] == Who.values
+    assert set(run["THRIVE"]) <= set(ThriveSlug.values)
+    assert set(run["DELIVERY"]) <= set(DeliverySlug.values)
