@@ -2,13 +2,17 @@
 
 from dataclasses import dataclass
 
-SELF = "self"
+from .facts import ReferralSlug
+
+SELF = ReferralSlug.SELF
 ROUTE_SENTENCES = {
-    "self": "You can contact them yourself",
-    "parent-carer": "A parent or carer can contact them for you",
-    "school": "Your school or college can refer you",
-    "gp": "Your GP can refer you",
-    "professional": "A social worker, health visitor or other professional can refer you",
+    ReferralSlug.SELF: "You can contact them yourself",
+    ReferralSlug.PARENT_CARER: "A parent or carer can contact them for you",
+    ReferralSlug.SCHOOL: "Your school or college can refer you",
+    ReferralSlug.GP: "Your GP can refer you",
+    ReferralSlug.PROFESSIONAL: (
+        "A social worker, health visitor or other professional can refer you"
+    ),
 }
 
 

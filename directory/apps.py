@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.core import checks
 from django.db.backends.signals import connection_created
+
+from .checks import declared_slugs_in_database
 
 
 def _register_sqlite_functions(sender, connection, **kwargs):
@@ -17,6 +20,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Service directory"
 
     def ready(self):
+        # Start-up refuses while a slug the code relies on is missing (directory/checks.py).
+        checks.register(declared_slugs_in_database, checks.Tags.database)
         # Search's word stems on SQLite (directory/backends/portable_search.py).
         connection_created.connect(_register_sqlite_functions)
         # A change to the directory moves the cache's generation on (directory/caching.py).

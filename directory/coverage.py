@@ -2,7 +2,8 @@
 
 A borough has local listings when a published service of its own covers it: not national, and
 not a regional service that covers REGIONAL_FROM boroughs or more (a trust-wide phone line, an
-online service commissioned across an integrated care board). Elsewhere people see national and
+online service commissioned across an integrated care board; Borough.objects.with_local_services,
+directory/models/lookups.py). Elsewhere people see national and
 regional services, and are told so before they answer anything else (the home page, the
 navigator's borough question). Each borough's sentence says how many services we list there and
 whether they are only its essentials (its CAMHS, Local Offer and Family Information Service,
@@ -11,28 +12,15 @@ docs/data.md), with a link to its council's Local Offer, which lists more.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 
 from .london import BOROUGH_NAMES
 from .models import Borough, Essential, Service, ServiceLink
 
-# A service covering this many boroughs or more is regional, not a borough's own.
-REGIONAL_FROM = 4
-
-
-def _local_services():
-    return (
-        Service.objects.published()
-        .filter(is_national=False)
-        .annotate(borough_count=Count("boroughs"))
-        .filter(borough_count__lt=REGIONAL_FROM)
-    )
-
 
 def boroughs_with_local_services():
     """Boroughs covered by at least one published service of their own (see above)."""
-    links = Service.boroughs.through.objects.filter(service_id__in=_local_services().values("pk"))
-    return Borough.objects.filter(pk__in=links.values("borough_id"))
+    return Borough.objects.with_local_services()
 
 
 @dataclass
@@ -90,9 +78,8 @@ def borough_listing(slug):
             listing.essentials.add(essential)
         else:
             listing.all_essentials = False
-        if essential == Essential.LOCAL_OFFER and (page or website):
-            if page or not listing.local_offer_url:
-                listing.local_offer_url = page or website
+        if essential == Essential.LOCAL_OFFER:  # its page for this borough wins
+            listing.local_offer_url = page or listing.local_offer_url or website
     return listing
 
 

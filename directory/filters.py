@@ -2,15 +2,11 @@
 the ServiceQuerySet method that defines it, with its label, its choices and what to tell
 people when a value is wrong. The vocabulary filters come from directory/vocabulary.py."""
 
-import functools
 from dataclasses import dataclass
 
 import django_filters
-from django.db import connection
-from django.db.models import F, IntegerField, Value
 from django.http import QueryDict
 
-from . import caching
 from .form_fields import Option
 from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
@@ -19,6 +15,7 @@ from .search import MAX_QUERY_LENGTH, Unsearched
 from .selectors import Selection, select_services
 from .shortlist import PARAMETER as SHORTLIST_PARAMETER
 from .vocabulary import BY_KEY, FILTERED
+from .vocabulary_rows import AGE_BAND, vocabulary_rows
 
 FREE_LABEL = "Free services only"
 
@@ -73,57 +70,28 @@ def vocabulary_filter(vocabulary):
     )
 
 
-CHOICE_NAMES = (*(vocabulary.key for vocabulary in FILTERED), "age_band", "applies")
 NONE_APPLY = EligibilityCriterion.NONE_APPLY
 NONE_APPLY_LABEL = "None of these"
 
 
-def _choices_union():
-    """Every vocabulary filter's choices, the age bands and the eligibility criteria that
-    restrict, in order, as one UNION query."""
-    restricting = EligibilityCriterion.objects.filter(rule=EligibilityCriterion.Rule.RESTRICTS)
-    managers = [vocabulary.model.objects for vocabulary in FILTERED]
-    managers += [AgeBand.objects, restricting]
-    shown = [vocabulary.shown_field for vocabulary in FILTERED] + ["name", "question_label"]
-    selects = []
-    for number, (rows, field) in enumerate(zip(managers, shown, strict=True)):
-        model = rows.model
-        by_position = model._meta.ordering[0] == "position"
-        selects.append(
-            rows.order_by()
-            .annotate(
-                filter_number=Value(number, output_field=IntegerField()),
-                sort_position=F("position") if by_position else Value(0),
-                shown=F(field),
-            )
-            .values_list("filter_number", "sort_position", "name", "slug", "shown")
-        )
-    return (
-        selects[0].union(*selects[1:], all=True).order_by("filter_number", "sort_position", "name")
-    )
-
-
-@functools.cache
-def _choices_sql(vendor):
-    """The union compiled once per database kind: compiling eight querysets took the ORM
-    longer than the database takes to run them."""
-    return _choices_union().query.get_compiler(connection=connection).as_sql()
-
-
 def choice_rows():
-    """{filter name: [(slug, label)]} for every vocabulary filter and the age bands, in the
-    order people see them: from the cache until a vocabulary changes, or in one query."""
-    return caching.remembered("filter-choices", _read_choice_rows)
-
-
-def _read_choice_rows():
-    sql, params = _choices_sql(connection.vendor)
-    rows = {name: [] for name in CHOICE_NAMES}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for number, _, _, slug, label in cursor.fetchall():
-            rows[CHOICE_NAMES[number]].append((slug, label))
-    return {name: tuple(choices) for name, choices in rows.items()}  # shared: never changed
+    """{filter name: ((slug, label), …)} for every vocabulary filter, the age bands and the
+    eligibility criteria that restrict, in the order people see them: made from the one reader
+    of the vocabularies (directory/vocabulary_rows.py), which the cache keeps."""
+    rows = vocabulary_rows()
+    choices = {
+        vocabulary.key: tuple(
+            (row.slug, getattr(row, vocabulary.shown_field)) for row in rows[vocabulary.key]
+        )
+        for vocabulary in FILTERED
+    }
+    choices["age_band"] = tuple((band.slug, band.name) for band in rows[AGE_BAND])
+    choices["applies"] = tuple(
+        (criterion.slug, criterion.question_label)
+        for criterion in rows["eligibility"]
+        if criterion.rule == EligibilityCriterion.Rule.RESTRICTS
+    )
+    return choices
 
 
 class AgeFilter(django_filters.Filter):

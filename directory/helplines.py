@@ -10,6 +10,8 @@ H2 and H3) before changing anything.
 
 from dataclasses import dataclass
 
+from .facts import BoroughSlug
+
 # Below this age a child is not expected to contact a line or a service on their own: a
 # grown-up helps (the navigator says so to a younger child, and offers a grown-up asking about
 # one only what grown-ups contact).
@@ -201,23 +203,23 @@ SOUTH_WEST_LONDON = Helpline(
 )
 
 LOCAL_URGENT_LINES = {
-    "brent": CNWL,
-    "harrow": CNWL,
-    "hillingdon": CNWL,
-    "kensington-and-chelsea": CNWL,
-    "westminster": CNWL,
-    "ealing": WEST_LONDON,
-    "hammersmith-and-fulham": WEST_LONDON,
-    "hounslow": WEST_LONDON,
-    "croydon": SOUTH_LONDON_AND_MAUDSLEY,
-    "lambeth": SOUTH_LONDON_AND_MAUDSLEY,
-    "lewisham": SOUTH_LONDON_AND_MAUDSLEY,
-    "southwark": SOUTH_LONDON_AND_MAUDSLEY,
-    "kingston-upon-thames": SOUTH_WEST_LONDON,
-    "merton": SOUTH_WEST_LONDON,
-    "richmond-upon-thames": SOUTH_WEST_LONDON,
-    "sutton": SOUTH_WEST_LONDON,
-    "wandsworth": SOUTH_WEST_LONDON,
+    BoroughSlug.BRENT: CNWL,
+    BoroughSlug.HARROW: CNWL,
+    BoroughSlug.HILLINGDON: CNWL,
+    BoroughSlug.KENSINGTON_AND_CHELSEA: CNWL,
+    BoroughSlug.WESTMINSTER: CNWL,
+    BoroughSlug.EALING: WEST_LONDON,
+    BoroughSlug.HAMMERSMITH_AND_FULHAM: WEST_LONDON,
+    BoroughSlug.HOUNSLOW: WEST_LONDON,
+    BoroughSlug.CROYDON: SOUTH_LONDON_AND_MAUDSLEY,
+    BoroughSlug.LAMBETH: SOUTH_LONDON_AND_MAUDSLEY,
+    BoroughSlug.LEWISHAM: SOUTH_LONDON_AND_MAUDSLEY,
+    BoroughSlug.SOUTHWARK: SOUTH_LONDON_AND_MAUDSLEY,
+    BoroughSlug.KINGSTON_UPON_THAMES: SOUTH_WEST_LONDON,
+    BoroughSlug.MERTON: SOUTH_WEST_LONDON,
+    BoroughSlug.RICHMOND_UPON_THAMES: SOUTH_WEST_LONDON,
+    BoroughSlug.SUTTON: SOUTH_WEST_LONDON,
+    BoroughSlug.WANDSWORTH: SOUTH_WEST_LONDON,
 }
 
 

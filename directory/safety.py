@@ -31,8 +31,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from . import safety_lexicon as lexicon
+from .facts import CRISIS_KIND_NEEDS
 
-CRISIS_KINDS = ("suicide", "self-harm", "overdose", "danger-now")
+CRISIS_KINDS = tuple(CRISIS_KIND_NEEDS)  # "suicide", "self-harm", "overdose", "danger-now"
 HARM_KINDS = ("abuse", "sexual-violence", "domestic-abuse", "parent-substance", "neglect")
 KINDS = CRISIS_KINDS + HARM_KINDS
 HARM_BY_SOMEONE_ELSE = "harm-by-someone-else"

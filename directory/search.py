@@ -51,6 +51,7 @@ from django.db.models import Case, IntegerField, Value, When
 
 from . import safety, search_ranking
 from .backends import backend
+from .facts import CRISIS_KIND_NEEDS, NeedSlug
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
@@ -106,15 +107,12 @@ CRISIS_WORDS = ["crisis", "urgent", "emergency"]
 # services too, and the page shows urgent help above them; harm by someone else shows "If
 # someone is hurting you" (templates/includes/harm_help.html) above the results.
 KIND_NEEDS = {
-    "suicide": ["suicidal-thoughts"],
-    "self-harm": ["self-harm"],
-    "overdose": ["self-harm"],
-    "danger-now": [],
-    "abuse": ["trauma", "domestic-abuse"],
-    "sexual-violence": ["trauma"],
-    "domestic-abuse": ["domestic-abuse"],
-    "parent-substance": ["drugs-and-alcohol"],
-    "neglect": ["family-relationships"],
+    **{kind: list(needs) for kind, needs in CRISIS_KIND_NEEDS.items()},
+    "abuse": [NeedSlug.TRAUMA, NeedSlug.DOMESTIC_ABUSE],
+    "sexual-violence": [NeedSlug.TRAUMA],
+    "domestic-abuse": [NeedSlug.DOMESTIC_ABUSE],
+    "parent-substance": [NeedSlug.DRUGS_AND_ALCOHOL],
+    "neglect": [NeedSlug.FAMILY_RELATIONSHIPS],
 }
 # The services that fit a kind of harm best (fixtures/directory.json slugs), first in the results.
 HARM_SERVICES = {

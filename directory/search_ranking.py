@@ -32,6 +32,8 @@ import re
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
+from .facts import AudienceSlug, DeliverySlug, NeedSlug, ReferralSlug, ThriveSlug, Who
+
 WORD = re.compile(r"[^\W_]+")
 
 # Words that say a parent or carer is asking about their child ("is my son autistic",
@@ -51,37 +53,38 @@ PROFESSIONAL_WORDS = frozenset(
      "patient", "patients", "caseload", "safeguarding", "mhst", "workforce", "cpd"]
 )  # fmt: skip
 
-YOUNG_PERSON, PARENT, PROFESSIONAL = "young-person", "parent-carer", "professional"
+YOUNG_PERSON, PARENT, PROFESSIONAL = Who.YOUNG_PERSON, Who.PARENT_CARER, Who.PROFESSIONAL
 # Who is asking -> the audience whose services suit them best.
 AUDIENCE_OF = {
-    YOUNG_PERSON: "young-people",
-    PARENT: "parents-carers",
-    PROFESSIONAL: "professionals",
+    YOUNG_PERSON: AudienceSlug.YOUNG_PEOPLE,
+    PARENT: AudienceSlug.PARENTS_CARERS,
+    PROFESSIONAL: AudienceSlug.PROFESSIONALS,
 }
 
 # THRIVE categories that give advice or help with a difficulty (not Thriving: staying well;
 # not Getting More Help alone: a specialist team is rarely a first step).
-FIRST_STEP_CATEGORIES = ("getting-advice", "getting-help")
+FIRST_STEP_CATEGORIES = (ThriveSlug.GETTING_ADVICE, ThriveSlug.GETTING_HELP)
 
 # Needs that go together: a search for the first also finds services for the others, after
 # those for the need itself ("can't sleep": sleep services, then those for worry and low
 # mood, the commonest reasons a young person cannot sleep).
 RELATED_NEEDS = {
-    "sleep": ("anxiety", "low-mood"),
+    NeedSlug.SLEEP: (NeedSlug.ANXIETY, NeedSlug.LOW_MOOD),
 }
 
 # Kinds of service that say how they are reached: a helpline or a chat is something a person
 # can contact now, from wherever they are ("someone to talk to": Childline, Kooth, Shout).
 KIND_DELIVERY = {
-    "helpline": ("phone", "online", "text"),
-    "chat": ("online", "text"),
+    "helpline": (DeliverySlug.PHONE, DeliverySlug.ONLINE, DeliverySlug.TEXT),
+    "chat": (DeliverySlug.ONLINE, DeliverySlug.TEXT),
 }
 
 # Words that say where a professional wants help given: a teacher's "pupil" is helped in
 # school. (Not for a young person: "bullied at school" wants Childline or Kooth as much.)
 PLACE_WORDS = {
-    "in-school": frozenset(["pupil", "pupils", "school", "schools", "class", "classroom",
-                            "teacher", "teachers", "senco", "lesson", "lessons"]),
+    DeliverySlug.IN_SCHOOL: frozenset(["pupil", "pupils", "school", "schools", "class",
+                                       "classroom", "teacher", "teachers", "senco", "lesson",
+                                       "lessons"]),
 }  # fmt: skip
 
 
@@ -130,14 +133,14 @@ def fit_conditions(queryset, boroughs=(), who=YOUNG_PERSON, delivery=()):
     audience = AUDIENCE_OF[who]
     others = [slug for slug in AUDIENCE_OF.values() if slug != audience]
     conditions = [
-        (queryset.linked_to("referral", ["self"]), SELF),
+        (queryset.linked_to("referral", [ReferralSlug.SELF]), SELF),
         (queryset.linked_to("audience", [audience]), ASKER),
         (~queryset.linked_to("audience", others), MADE_FOR),
         (queryset.linked_to("thrive", list(FIRST_STEP_CATEGORIES)), FIRST_STEP),
         (~Q(essential__in=SIGNPOSTS), NOT_A_SIGNPOST),
     ]
     if who == PARENT:  # a parent may also use what is for their child, though less
-        young_people_only = queryset.linked_to("audience", ["young-people"]) & ~(
+        young_people_only = queryset.linked_to("audience", [AudienceSlug.YOUNG_PEOPLE]) & ~(
             queryset.linked_to("audience", [audience])
         )
         conditions.append((young_people_only, ASKER - 1))

@@ -1,33 +1,168 @@
-"""Every vocabulary's rows, kept in each app process until the directory changes.
+"""The one reader of the vocabulary tables: every row of every vocabulary, in one query, kept
+until the directory changes.
 
-The vocabularies are small (33 boroughs, 17 needs, a few dozen languages) and read on every
-page of services. On PostgreSQL each service carries the slugs it is linked to
-(`need_slugs`…), so a page's `service.need_list` can be made from those and these rows, in
-the vocabulary's own order, without asking the database (ServiceQuerySet.with_vocabulary_lists).
+The vocabularies are small (33 boroughs, 19 needs, a few dozen languages) and read on every
+page: the directory's filters (directory/filters.py), the navigator's questions
+(navigator/forms.py), the home page, the Open Referral taxonomies (openreferral/taxonomy.py),
+the THRIVE categories' order for ranking, and, on PostgreSQL, a page's `service.need_list` and
+friends, made from the slugs each service carries (`need_slugs`…) and these rows without
+asking the database (ServiceQuerySet.with_vocabulary_lists). All of them read `vocabulary_rows()`:
+one UNION of every vocabulary table and the age bands, kept under one cache key
+(`caching.remembered`, which also keeps a copy in each app process). Any change to a vocabulary
+or a service moves the generation on, so the next page reads them afresh. With the cache off
+(`FINDHELP_PAGE_CACHE=0`) they are read each time they are asked for.
 
-The rows are kept until the directory changes (`caching.remembered`, which also keeps a copy
-in each app process): any change to a vocabulary moves the generation on, so the next page
-reads them afresh. With the cache off (`FINDHELP_PAGE_CACHE=0`) they are read for each page.
+Each borough row also says whether the directory lists local services there
+(`has_local_services`, Borough.objects.with_local_services(), directory/coverage.py).
 """
 
+import functools
+import json
+
+from django.apps import apps
+from django.db import connection, models
+from django.db.models import BigIntegerField, Case, F, IntegerField, TextField, Value, When
+from django.db.models.functions import Cast
+
 from . import caching
-from .vocabulary import BY_KEY
+from .vocabulary import BY_KEY, VOCABULARIES
+
+CACHE_NAME = "vocabulary-rows"
+AGE_BAND = "age_band"  # the age bands: not a vocabulary a service links to, read with them
+KEYS = (*(vocabulary.key for vocabulary in VOCABULARIES), AGE_BAND)
+COMMON_FIELDS = ("id", "slug", "name", "position")
 
 
-def vocabulary_rows(keys):
-    """{vocabulary key: its rows in their usual order}, for these keys."""
-    return {key: caching.remembered(f"vocabulary:{key}", lambda k=key: _read(k)) for key in keys}
+def _model(key):
+    return apps.get_model("directory", "AgeBand") if key == AGE_BAND else BY_KEY[key].model
 
 
-def _read(key):
-    return list(BY_KEY[key].model.objects.all())
+def _own_fields(model):
+    """A vocabulary model's fields beyond the common ones, as (text, whole number, JSON)."""
+    texts, numbers, documents = [], [], []
+    for field in model._meta.concrete_fields:
+        if field.name in COMMON_FIELDS:
+            continue
+        if isinstance(field, models.JSONField):
+            documents.append(field.name)
+        elif isinstance(field, models.IntegerField):
+            numbers.append(field.name)
+        else:
+            texts.append(field.name)
+    return texts, numbers, documents
+
+
+def _slots():
+    """How many text, number and JSON columns the UNION needs: the most any model has."""
+    shapes = [_own_fields(_model(key)) for key in KEYS]
+    return tuple(max(len(shape[kind]) for shape in shapes) for kind in range(3))
+
+
+def _as_text(field_name):
+    return Cast(F(field_name), TextField()) if field_name else Value("", TextField())
+
+
+def _as_number(field_name):
+    return Cast(F(field_name), IntegerField()) if field_name else Value(0, IntegerField())
+
+
+def _padded(names, length):
+    return [*names, *[None] * (length - len(names))]
+
+
+def _select(number, key, slots):
+    """One model's rows as the UNION's columns: part, sort_position, name, position, local,
+    the text, number and JSON columns (padded), id and slug."""
+    model = _model(key)
+    texts, numbers, documents = _own_fields(model)
+    text_slots, number_slots, document_slots = slots
+    by_position = model._meta.ordering[0] == "position"
+    local = Value(0, IntegerField())
+    if key == "borough":
+        covered = model.objects.with_local_services().values("pk")
+        local = Case(When(pk__in=covered, then=1), default=0, output_field=IntegerField())
+    columns = {
+        "part": Value(number, IntegerField()),
+        "sort_position": _as_number("position" if by_position else None),
+        "row_name": _as_text("name"),
+        "row_position": _as_number("position" if _has_position(model) else None),
+        "local": local,
+        **{f"text_{i}": _as_text(n) for i, n in enumerate(_padded(texts, text_slots))},
+        **{f"number_{i}": _as_number(n) for i, n in enumerate(_padded(numbers, number_slots))},
+        **{f"document_{i}": _as_text(n) for i, n in enumerate(_padded(documents, document_slots))},
+    }
+    columns["row_id"] = Cast(F("id"), BigIntegerField())
+    columns["row_slug"] = _as_text("slug")
+    # Every column an annotation, so that each part of the UNION lists them in this order.
+    return model.objects.order_by().annotate(**columns).values_list(*columns)
+
+
+def _has_position(model):
+    return any(field.name == "position" for field in model._meta.concrete_fields)
+
+
+def _instance(key, row, shapes, slots):
+    """A model instance from one row of the UNION."""
+    model = _model(key)
+    text_slots, number_slots, _ = slots
+    _, _, name, position, local = row[:5]
+    own_texts, own_numbers, own_documents = shapes[key]
+    texts = row[5 : 5 + text_slots]
+    numbers = row[5 + text_slots : 5 + text_slots + number_slots]
+    documents = row[5 + text_slots + number_slots : -2]
+    values = {"id": row[-2], "slug": row[-1], "name": name}
+    if _has_position(model):
+        values["position"] = position
+    values.update(zip(own_texts, texts, strict=False))
+    values.update(zip(own_numbers, numbers, strict=False))
+    for field, text in zip(own_documents, documents, strict=False):
+        values[field] = json.loads(text) if text else None
+    names = [field.attname for field in model._meta.concrete_fields]  # from_db's order
+    instance = model.from_db(connection.alias, names, [values[name] for name in names])
+    if key == "borough":
+        instance.has_local_services = bool(local)
+    return instance
+
+
+@functools.cache
+def _union_sql(vendor):
+    """The UNION compiled once per database kind: compiling nine querysets takes the ORM
+    longer than the database takes to run them."""
+    slots = _slots()
+    selects = [_select(number, key, slots) for number, key in enumerate(KEYS)]
+    union = selects[0].union(*selects[1:], all=True).order_by("part", "sort_position", "row_name")
+    return union.query.get_compiler(connection=connection).as_sql()
+
+
+def _read():
+    slots = _slots()
+    shapes = {key: _own_fields(_model(key)) for key in KEYS}
+    sql, params = _union_sql(connection.vendor)
+    rows = {key: [] for key in KEYS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            key = KEYS[row[0]]
+            rows[key].append(_instance(key, row, shapes, slots))
+    return {key: tuple(found) for key, found in rows.items()}  # shared: never changed
+
+
+def vocabulary_rows():
+    """{vocabulary key (and "age_band"): its rows in their usual order}: every vocabulary's
+    model instances, from the cache until the directory changes, or in one query."""
+    return caching.remembered(CACHE_NAME, _read)
+
+
+def thrive_order():
+    """Every THRIVE category's slug, in the categories' own order (ThriveCategory.position)."""
+    return tuple(row.slug for row in vocabulary_rows()["thrive"])
 
 
 def fill_vocabulary_lists(services, keys):
     """Set `service.<key>_list` on each service from its derived slugs column."""
     if not services:
         return
-    rows = vocabulary_rows(keys)
+    rows = vocabulary_rows()
     for key in keys:
         vocabulary = BY_KEY[key]
         for service in services:

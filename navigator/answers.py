@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from directory.facts import CRISIS_NEEDS, Who
 from directory.helplines import OWN_LINE_AGE
 from directory.models import EligibilityCriterion
 from directory.models.service import MAX_AGE
@@ -26,7 +27,6 @@ MAX_LENGTH = 100  # per value
 UNKNOWN_BOROUGH = "unknown"
 NOT_SURE = "not-sure"
 NONE_APPLY = EligibilityCriterion.NONE_APPLY
-CRISIS_NEEDS = frozenset({"self-harm", "suicidal-thoughts"})
 # An answered age: digits 0 to 9 only. `\d`, isdigit() and int() also take other scripts'
 # digits ("١٢" is 12), and isdigit() takes "²", which int() refuses (directory/numbers.py).
 AGE = re.compile(r"[0-9]{1,3}")
@@ -104,7 +104,7 @@ def is_over_25(age):
 def needs_grown_up(answers):
     """A young person under 11 answering for themselves: suggest a grown-up helps."""
     age = answered_age(answers)
-    return answers.get("who") == "young-person" and age is not None and age < YOUNG_CHILD_AGE
+    return answers.get("who") == Who.YOUNG_PERSON and age is not None and age < YOUNG_CHILD_AGE
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ class Answers:
     @property
     def is_about_someone_else(self):
         """A parent, carer or professional is asking about a young person."""
-        return self.who != "young-person"
+        return self.who != Who.YOUNG_PERSON
 
     @property
     def knows_borough(self):

@@ -6,25 +6,22 @@ Every form reads the query string (method="get"); field names are the URL parame
 from dataclasses import replace
 
 from django import forms
-from django.db.models import F, IntegerField, Value
 
 from directory import caching
-from directory.coverage import borough_listings, boroughs_with_local_services
+from directory.coverage import borough_listings
+from directory.facts import DeliverySlug, Who
 from directory.form_fields import Option
 from directory.london import BOROUGH_NAMES
-from directory.models import EligibilityCriterion, Need
+from directory.models import EligibilityCriterion
 from directory.numbers import has_other_digits
+from directory.vocabulary_rows import vocabulary_rows
 
 from .answers import AGE, NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
 from .needs import need_suits
 from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district, resolve_postcode
 from .wording import need_label
 
-WHO_CHOICES = [
-    ("young-person", "Myself"),
-    ("parent-carer", "My child, or a young person I care for"),
-    ("professional", "A young person I work with"),
-]
+WHO_CHOICES = Who.choices
 IMPACT_CHOICES = [
     ("a-little", "A little"),
     ("quite-a-lot", "Quite a lot"),
@@ -36,49 +33,29 @@ IMPACT_HINTS = {
     "a-lot": "It is hard to get through most days",
 }
 DELIVERY_CHOICES = [
-    ("online", "Online or chat"),
-    ("phone", "Phone"),
-    ("text", "Text message"),
-    ("in-person", "Face to face"),
+    (DeliverySlug.ONLINE, "Online or chat"),
+    (DeliverySlug.PHONE, "Phone"),
+    (DeliverySlug.TEXT, "Text message"),
+    (DeliverySlug.IN_PERSON, "Face to face"),
 ]
 BOROUGH_CHOICES = sorted(BOROUGH_NAMES.items(), key=lambda item: item[1])
 UNKNOWN_BOROUGH_LABEL = "I don't know, or not in London"
 MIN_AGE, MAX_ANSWERED_AGE = 0, 120
 
 
-def _vocabulary_rows():
-    """The navigator's choices from the directory's vocabularies, as querysets of (field name,
-    slug, label, position) that one UNION can read together."""
-    return {
-        "need": Need.objects.annotate(shown=F("label")),
-        "applies": EligibilityCriterion.objects.filter(
-            rule=EligibilityCriterion.Rule.RESTRICTS
-        ).annotate(shown=F("question_label")),
-    }
-
-
 def vocabulary_choices(names):
-    """{field name: [(slug, label)]} for these fields, in their order, in one query, or none
-    while the cache has them (directory/caching.py)."""
-    return caching.remembered(
-        f"navigator-choices:{','.join(names)}", lambda: _read_vocabulary_choices(names)
-    )
-
-
-def _read_vocabulary_choices(names):
-    querysets = _vocabulary_rows()
-    selects = [
-        querysets[name]
-        .order_by()
-        .annotate(field_number=Value(number, output_field=IntegerField()))
-        .values_list("field_number", "position", "slug", "shown")
-        for number, name in enumerate(names)
-    ]
-    rows = selects[0].union(*selects[1:], all=True).order_by("field_number", "position")
-    choices = {name: [] for name in names}
-    for number, _, slug, label in rows:
-        choices[names[number]].append((slug, label))
-    return {name: tuple(rows) for name, rows in choices.items()}  # shared: never changed
+    """{field name: ((slug, label), …)} for these fields ("need", "applies"), in their order,
+    from the one reader of the vocabularies (directory/vocabulary_rows.py)."""
+    rows = vocabulary_rows()
+    choices = {
+        "need": tuple((need.slug, need.label) for need in rows["need"]),
+        "applies": tuple(
+            (criterion.slug, criterion.question_label)
+            for criterion in rows["eligibility"]
+            if criterion.rule == EligibilityCriterion.Rule.RESTRICTS
+        ),
+    }
+    return {name: choices[name] for name in names}
 
 
 class QuestionForm(forms.Form):
@@ -245,10 +222,7 @@ class WhereForm(QuestionForm):
     def borough_groups(self):
         """The borough choices as the select groups them: where we list local services, and
         where only national ones (so people know before they go on), in one query."""
-        covered = caching.remembered(
-            "covered-boroughs",
-            lambda: set(boroughs_with_local_services().values_list("slug", flat=True)),
-        )
+        covered = {b.slug for b in vocabulary_rows()["borough"] if b.has_local_services}
         listings = caching.remembered("borough-listings", borough_listings)
         options = self.options("borough")
         first, boroughs, unknown = options[0], options[1:-1], options[-1]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from directory.helplines import local_urgent_line
 from directory.london import BOROUGH_NAMES
 from directory.models import Service
+from directory.vocabulary_rows import thrive_order
 
 from . import wording
 from .answers import Answers
@@ -133,8 +134,9 @@ def match_services(answers):
         return Results(answers, (), 0, nothing_local=True, next_steps=wording.adult_next_steps())
     ranked = ranked_best(answers)
     by_pk = services_by_pk(ranked)
+    order = thrive_order()
     matches = tuple(
-        _match(by_pk[fact.pk], fact, position, answers)
+        _match(by_pk[fact.pk], fact, position, answers, order)
         for position, fact in enumerate(ranked, start=1)
         if fact.pk in by_pk
     )
@@ -143,11 +145,11 @@ def match_services(answers):
     return Results(answers, matches, total, nothing_local, next_steps=wording.next_steps(answers))
 
 
-def _match(service, facts, rank, answers):
+def _match(service, facts, rank, answers, order):
     return Match(
         service=service,
         rank=rank,
-        thrive_category=best_category(service, answers),
+        thrive_category=best_category(service, answers, order),
         reasons=tuple(wording.reasons(service, facts, answers)),
         how_to_get_in=wording.how_to_get_in(service, answers.who),
         is_local=facts.is_local,

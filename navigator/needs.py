@@ -9,7 +9,10 @@ people (navigator/ranking.py). A link written by hand may still ask for any need
 
 from dataclasses import dataclass
 
-EVERYONE = ("young-person", "parent-carer", "professional")
+from directory.facts import NeedSlug, Who
+
+EVERYONE = tuple(Who)
+GROWN_UPS = (Who.PARENT_CARER, Who.PROFESSIONAL)  # asking about a young person
 EARLY_YEARS_MAX_AGE = 4  # "Babies and young children (under 5)"
 
 
@@ -27,14 +30,14 @@ class Suits:
 # Needs that suit only some people (a need not listed suits everyone).
 NEED_SUITS = {
     # Support for parents and carers: for them, and for the professionals who work with them.
-    "parenting": Suits(who=("parent-carer", "professional")),
+    NeedSlug.PARENTING: Suits(who=GROWN_UPS),
     # Babies and young children: for the grown-ups around a child under 5.
-    "early-years": Suits(who=("parent-carer", "professional"), max_age=EARLY_YEARS_MAX_AGE),
+    NeedSlug.EARLY_YEARS: Suits(who=GROWN_UPS, max_age=EARLY_YEARS_MAX_AGE),
 }
 
 # Needs that are usually a service's whole subject: a service for one of these is about
 # something else when it was not asked for (a drug and alcohol service, for someone anxious).
-SEPARATE_SUBJECTS = ("drugs-and-alcohol", "eating-difficulties")
+SEPARATE_SUBJECTS = (NeedSlug.DRUGS_AND_ALCOHOL, NeedSlug.EATING_DIFFICULTIES)
 
 
 def need_suits(slug, who, age):

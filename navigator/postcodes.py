@@ -17,41 +17,43 @@ a click and a wrong borough costs the wrong local services and the wrong 24/7 li
 import re
 from dataclasses import dataclass
 
+from directory.facts import BoroughSlug
+
 NOT_IN_LONDON = "unknown"  # the borough answer for "I don't know / not in London"
 
-BD = "barking-and-dagenham"
-BARNET = "barnet"
-BEXLEY = "bexley"
-BRENT = "brent"
-BROMLEY = "bromley"
-CAMDEN = "camden"
-CITY = "city-of-london"
-CROYDON = "croydon"
-EALING = "ealing"
-ENFIELD = "enfield"
-GREENWICH = "greenwich"
-HACKNEY = "hackney"
-HF = "hammersmith-and-fulham"
-HARINGEY = "haringey"
-HARROW = "harrow"
-HAVERING = "havering"
-HILLINGDON = "hillingdon"
-HOUNSLOW = "hounslow"
-ISLINGTON = "islington"
-KC = "kensington-and-chelsea"
-KINGSTON = "kingston-upon-thames"
-LAMBETH = "lambeth"
-LEWISHAM = "lewisham"
-MERTON = "merton"
-NEWHAM = "newham"
-REDBRIDGE = "redbridge"
-RICHMOND = "richmond-upon-thames"
-SOUTHWARK = "southwark"
-SUTTON = "sutton"
-TOWER_HAMLETS = "tower-hamlets"
-WALTHAM_FOREST = "waltham-forest"
-WANDSWORTH = "wandsworth"
-WESTMINSTER = "westminster"
+BD = BoroughSlug.BARKING_AND_DAGENHAM
+BARNET = BoroughSlug.BARNET
+BEXLEY = BoroughSlug.BEXLEY
+BRENT = BoroughSlug.BRENT
+BROMLEY = BoroughSlug.BROMLEY
+CAMDEN = BoroughSlug.CAMDEN
+CITY = BoroughSlug.CITY_OF_LONDON
+CROYDON = BoroughSlug.CROYDON
+EALING = BoroughSlug.EALING
+ENFIELD = BoroughSlug.ENFIELD
+GREENWICH = BoroughSlug.GREENWICH
+HACKNEY = BoroughSlug.HACKNEY
+HF = BoroughSlug.HAMMERSMITH_AND_FULHAM
+HARINGEY = BoroughSlug.HARINGEY
+HARROW = BoroughSlug.HARROW
+HAVERING = BoroughSlug.HAVERING
+HILLINGDON = BoroughSlug.HILLINGDON
+HOUNSLOW = BoroughSlug.HOUNSLOW
+ISLINGTON = BoroughSlug.ISLINGTON
+KC = BoroughSlug.KENSINGTON_AND_CHELSEA
+KINGSTON = BoroughSlug.KINGSTON_UPON_THAMES
+LAMBETH = BoroughSlug.LAMBETH
+LEWISHAM = BoroughSlug.LEWISHAM
+MERTON = BoroughSlug.MERTON
+NEWHAM = BoroughSlug.NEWHAM
+REDBRIDGE = BoroughSlug.REDBRIDGE
+RICHMOND = BoroughSlug.RICHMOND_UPON_THAMES
+SOUTHWARK = BoroughSlug.SOUTHWARK
+SUTTON = BoroughSlug.SUTTON
+TOWER_HAMLETS = BoroughSlug.TOWER_HAMLETS
+WALTHAM_FOREST = BoroughSlug.WALTHAM_FOREST
+WANDSWORTH = BoroughSlug.WANDSWORTH
+WESTMINSTER = BoroughSlug.WESTMINSTER
 
 DISTRICT_BOROUGHS = {
     # East

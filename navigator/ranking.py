@@ -26,8 +26,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower
 
+from directory.facts import AudienceSlug, ReferralSlug, ThriveSlug, Who
 from directory.models import EligibilityCriterion, Service
 from directory.selectors import Selection, filter_services
+from directory.vocabulary_rows import thrive_order
 
 from .answers import YOUNG_CHILD_AGE
 from .needs import SEPARATE_SUBJECTS, needs_about_something_else, needs_about_the_age
@@ -36,25 +38,19 @@ MAX_SHOWN = 20
 
 # Who is asking -> the audiences whose services they see (None: every audience).
 AUDIENCES = {
-    "young-person": ("young-people",),
-    "parent-carer": ("young-people", "parents-carers"),
-    "professional": None,
+    Who.YOUNG_PERSON: (AudienceSlug.YOUNG_PEOPLE,),
+    Who.PARENT_CARER: (AudienceSlug.YOUNG_PEOPLE, AudienceSlug.PARENTS_CARERS),
+    Who.PROFESSIONAL: None,
 }
 # The people around a child: a service for them suits a grown-up asking about a young child.
-GROWN_UPS = ("parents-carers", "professionals")
-THRIVE_ORDER = (
-    "thriving",
-    "getting-advice",
-    "getting-help",
-    "getting-more-help",
-    "getting-risk-support",
-)
-RISK_SUPPORT = "getting-risk-support"
-# How much it affects everyday life -> the THRIVE categories that fit best.
+GROWN_UPS = (AudienceSlug.PARENTS_CARERS, AudienceSlug.PROFESSIONALS)
+RISK_SUPPORT = ThriveSlug.GETTING_RISK_SUPPORT
+# How much it affects everyday life -> the THRIVE categories that fit best. How far another
+# category is from those is counted in the categories' own order (ThriveCategory.position).
 IMPACT_THRIVE = {
-    "a-little": ("getting-advice", "thriving"),
-    "quite-a-lot": ("getting-help",),
-    "a-lot": ("getting-more-help",),
+    "a-little": (ThriveSlug.GETTING_ADVICE, ThriveSlug.THRIVING),
+    "quite-a-lot": (ThriveSlug.GETTING_HELP,),
+    "a-lot": (ThriveSlug.GETTING_MORE_HELP,),
 }
 
 
@@ -89,7 +85,7 @@ def eligible_services(answers):
     # A child under 11 does not contact a service on their own (the navigator tells one
     # answering for themselves to ask a grown-up): those for young people alone, such as
     # Childline and Shout, are not for the grown-up asking about them.
-    for_grown_ups = answers.who != "young-person" and answers.age < YOUNG_CHILD_AGE
+    for_grown_ups = answers.who != Who.YOUNG_PERSON and answers.age < YOUNG_CHILD_AGE
     selection = Selection(
         age=answers.age,
         applies=answers.applies,
@@ -149,8 +145,8 @@ def services_by_pk(ranked):
 # Ranking: one query orders the candidates and counts them; only the best are loaded.
 
 
-def _thrive_slugs_at(distance, answers):
-    return [slug for slug in THRIVE_ORDER if _distance(slug, answers) == distance]
+def _thrive_slugs_at(distance, answers, order):
+    return [slug for slug in order if _distance(slug, answers, order) == distance]
 
 
 def _flag(condition):
@@ -232,7 +228,8 @@ def ranked_facts(services, answers):
         if answers.knows_borough
         else Value(0, output_field=IntegerField())
     )
-    self_referral = _flag(linked_to("referral", ["self"]))
+    self_referral = _flag(linked_to("referral", [ReferralSlug.SELF]))
+    order = thrive_order()
     if len(answers.needs) > 1:
         services = services.alias(need_count=_need_count())
     rows = (
@@ -244,17 +241,17 @@ def ranked_facts(services, answers):
             topic_fit=_topic_fit(answers),
             breadth=_breadth(answers),
             thrive_fit=Case(
-                When(linked_to("thrive", _thrive_slugs_at(0, answers)), then=2),
-                When(linked_to("thrive", _thrive_slugs_at(1, answers)), then=1),
+                When(linked_to("thrive", _thrive_slugs_at(0, answers, order)), then=2),
+                When(linked_to("thrive", _thrive_slugs_at(1, answers, order)), then=1),
                 default=0,
                 output_field=IntegerField(),
             ),
             self_referral=self_referral,
             # Young people can usually only use a service they can contact themselves.
-            reachable=self_referral if answers.who == "young-person" else Value(0),
+            reachable=self_referral if answers.who == Who.YOUNG_PERSON else Value(0),
             delivery_met=_count_linked("delivery", answers.delivery),
             is_local=is_local,
-            supports_parents=_flag(linked_to("audience", ["parents-carers"])),
+            supports_parents=_flag(linked_to("audience", [AudienceSlug.PARENTS_CARERS])),
             total=Window(Count("pk")),
             local_total=Window(Sum(is_local)),
         )
@@ -267,19 +264,24 @@ def ranked_facts(services, answers):
     ]
 
 
-def _distance(category_slug, answers):
-    """How far a THRIVE category is from what the impact answer calls for (0 is a fit)."""
-    if category_slug not in THRIVE_ORDER:
-        return len(THRIVE_ORDER)
-    position = THRIVE_ORDER.index(category_slug)
-    return min(abs(position - THRIVE_ORDER.index(t)) for t in IMPACT_THRIVE[answers.impact])
+def _distance(category_slug, answers, order):
+    """How far a THRIVE category is from what the impact answer calls for (0 is a fit), in
+    the categories' order."""
+    if category_slug not in order:
+        return len(order)
+    position = order.index(category_slug)
+    fits = [order.index(t) for t in IMPACT_THRIVE[answers.impact] if t in order]
+    return min((abs(position - fit) for fit in fits), default=len(order))
 
 
-def best_category(service, answers):
-    """The service's THRIVE category that best fits the answers (risk support in a crisis)."""
+def best_category(service, answers, order):
+    """The service's THRIVE category that best fits the answers (risk support in a crisis).
+    `order`: every category's slug in order (thrive_order())."""
     categories = list(service.thrive_list)
     if answers.has_crisis_needs and service.is_crisis:
         risk = [c for c in categories if c.slug == RISK_SUPPORT]
         if risk:
             return risk[0]
-    return min(categories, key=lambda c: (_distance(c.slug, answers), c.position), default=None)
+    return min(
+        categories, key=lambda c: (_distance(c.slug, answers, order), c.position), default=None
+    )

@@ -6,16 +6,17 @@ The services passed in are loaded with `with_match_data()`, so reading their lis
 no query.
 """
 
+from directory.facts import DeliverySlug, NeedSlug, ReferralSlug, ThriveSlug, Who
 from directory.helplines import NATIONAL_LINES
 from directory.london import BOROUGH_NAMES
 from directory.phone import display_phone
 from directory.wording import join_words
 
 DELIVERY_PHRASES = {
-    "online": "online or by chat",
-    "phone": "by phone",
-    "text": "by text message",
-    "in-person": "face to face",
+    DeliverySlug.ONLINE: "online or by chat",
+    DeliverySlug.PHONE: "by phone",
+    DeliverySlug.TEXT: "by text message",
+    DeliverySlug.IN_PERSON: "face to face",
 }
 
 
@@ -37,11 +38,11 @@ EVERYDAY_HELP = (
      "Talk to their school nurse, or their school, college or university wellbeing team"),
 )  # fmt: skip
 GP_STEP = {
-    "young-person": "Talk to a GP. They can listen, help you think about what would help and "
+    Who.YOUNG_PERSON: "Talk to a GP. They can listen, help you think about what would help and "
     "refer you to local services.",
-    "parent-carer": "Talk to your child's GP. They can listen, help you think about what "
+    Who.PARENT_CARER: "Talk to your child's GP. They can listen, help you think about what "
     "would help and refer your child to local services.",
-    "professional": "Suggest they see their GP, who can help them think about what would help "
+    Who.PROFESSIONAL: "Suggest they see their GP, who can help them think about what would help "
     "and refer them to local services.",
 }
 
@@ -51,15 +52,15 @@ def next_steps(answers=None):
     person's age (EVERYDAY_HELP). The crisis lines' numbers come from directory/helplines.py,
     read when the page is drawn."""
     nhs_111 = NATIONAL_LINES["nhs-111"]
-    who = answers.who if answers else "young-person"
+    who = answers.who if answers else Who.YOUNG_PERSON
     age = answers.age if answers else 16
     for up_to, to_them, to_others in EVERYDAY_HELP:
         if age <= up_to:
-            everyday = to_them if who == "young-person" else to_others
+            everyday = to_them if who == Who.YOUNG_PERSON else to_others
             break
     else:
         everyday = EVERYDAY_HELP[-1][1]
-    need_help = "you need" if who == "young-person" else "they need"
+    need_help = "you need" if who == Who.YOUNG_PERSON else "they need"
     return tuple(
         step
         for step in (
@@ -98,18 +99,18 @@ def _ages(service):
 # vocabulary's labels speak to the young person ("Hurting yourself"). Any other need's label
 # reads the same to everyone.
 NEED_LABELS_ABOUT_THEM = {
-    "self-harm": "Hurting themselves",
-    "suicidal-thoughts": "Thinking about ending their life",
-    "behaviour": "Anger or behaviour that is hard to manage",
-    "bereavement": "Someone close to them has died",
-    "trauma": "Something frightening or upsetting happened to them",
-    "body-image": "Feeling bad about how they look",
+    NeedSlug.SELF_HARM: "Hurting themselves",
+    NeedSlug.SUICIDAL_THOUGHTS: "Thinking about ending their life",
+    NeedSlug.BEHAVIOUR: "Anger or behaviour that is hard to manage",
+    NeedSlug.BEREAVEMENT: "Someone close to them has died",
+    NeedSlug.TRAUMA: "Something frightening or upsetting happened to them",
+    NeedSlug.BODY_IMAGE: "Feeling bad about how they look",
 }
 
 
 def need_label(slug, label, who):
     """A need's label for who is asking (NEED_LABELS_ABOUT_THEM)."""
-    if who in ("parent-carer", "professional"):
+    if who in (Who.PARENT_CARER, Who.PROFESSIONAL):
         return NEED_LABELS_ABOUT_THEM.get(slug, label)
     return label
 
@@ -136,7 +137,7 @@ def reasons(service, facts, answers):
         labels = (need_label(need.slug, need.label, answers.who) for need in needs)
         yield "Helps with " + join_words(_lower_first(label) for label in labels)
     if facts.self_referral:
-        if answers.who == "professional":
+        if answers.who == Who.PROFESSIONAL:
             yield "Young people can contact them themselves"
         else:
             yield "You can contact them yourself"
@@ -144,7 +145,7 @@ def reasons(service, facts, answers):
         yield f"For {_ages(service)} in {BOROUGH_NAMES[answers.borough]}"
     else:
         yield f"For {_ages(service)} anywhere in England"
-    if answers.who == "parent-carer" and facts.supports_parents:
+    if answers.who == Who.PARENT_CARER and facts.supports_parents:
         yield "Supports parents and carers"
     for criterion in criteria_that_apply(service, answers):
         yield f"{criterion.description}, which you said applies"
@@ -178,34 +179,38 @@ def things_to_check(service):
 def how_to_get_in(service, who):
     """One sentence: how this person gets help from the service (self-referral first)."""
     routes = _route_slugs(service)
-    referrers = [name for slug, name in (("gp", "GP"), ("school", "school")) if slug in routes]
-    if who == "young-person":
-        if "self" in routes:
+    referrers = [
+        name
+        for slug, name in ((ReferralSlug.GP, "GP"), (ReferralSlug.SCHOOL, "school"))
+        if slug in routes
+    ]
+    if who == Who.YOUNG_PERSON:
+        if ReferralSlug.SELF in routes:
             return "Contact them yourself: you do not need anyone to refer you"
         if referrers:
             return f"Ask your {' or '.join(referrers)} to refer you"
-        if "parent-carer" in routes:
+        if ReferralSlug.PARENT_CARER in routes:
             return "Ask a parent or carer to contact them for you"
-        if "professional" in routes:
+        if ReferralSlug.PROFESSIONAL in routes:
             return "Ask a professional who supports you, like a social worker, to refer you"
-    elif who == "parent-carer":
-        if "parent-carer" in routes or "self" in routes:
+    elif who == Who.PARENT_CARER:
+        if ReferralSlug.PARENT_CARER in routes or ReferralSlug.SELF in routes:
             return "You can contact them yourself"
         if referrers:
             return f"Ask your child's {' or '.join(referrers)} to refer them"
-        if "professional" in routes:
+        if ReferralSlug.PROFESSIONAL in routes:
             return "Ask a professional who works with your child to refer them"
     else:
         parts = []
-        if "self" in routes:
+        if ReferralSlug.SELF in routes:
             parts.append("Young people can contact them themselves.")
         accepted = [
             name
             for slug, name in (
-                ("parent-carer", "parents and carers"),
-                ("gp", "GPs"),
-                ("school", "schools"),
-                ("professional", "other professionals"),
+                (ReferralSlug.PARENT_CARER, "parents and carers"),
+                (ReferralSlug.GP, "GPs"),
+                (ReferralSlug.SCHOOL, "schools"),
+                (ReferralSlug.PROFESSIONAL, "other professionals"),
             )
             if slug in routes
         ]
@@ -219,11 +224,11 @@ def how_to_get_in(service, who):
 # Results are grouped by THRIVE category (the data's frame); each group is headed in plain
 # English, with the THRIVE name as a small label beside it.
 GROUP_HEADINGS = {
-    "thriving": "Staying well",
-    "getting-advice": "Advice and someone to talk to",
-    "getting-help": "Counselling and regular support",
-    "getting-more-help": "More specialist help",
-    "getting-risk-support": "Urgent and crisis support",
+    ThriveSlug.THRIVING: "Staying well",
+    ThriveSlug.GETTING_ADVICE: "Advice and someone to talk to",
+    ThriveSlug.GETTING_HELP: "Counselling and regular support",
+    ThriveSlug.GETTING_MORE_HELP: "More specialist help",
+    ThriveSlug.GETTING_RISK_SUPPORT: "Urgent and crisis support",
 }
 OTHER_HEADING = "Other support"
 
@@ -235,9 +240,9 @@ def group_heading(category):
 
 # The answers at the top of the results, each beside a link to change it.
 WHO_SUMMARY = {
-    "young-person": "You",
-    "parent-carer": "Your child, or a young person you care for",
-    "professional": "A young person you work with",
+    Who.YOUNG_PERSON: "You",
+    Who.PARENT_CARER: "Your child, or a young person you care for",
+    Who.PROFESSIONAL: "A young person you work with",
 }
 NOT_IN_LONDON_SUMMARY = "Not in London, or not known"
 NOT_SURE_SUMMARY = "Not sure"

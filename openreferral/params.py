@@ -114,7 +114,7 @@ class ServiceListForm(ListForm):
         """(taxonomy, slug) of each id that is one of our terms; `None` when ids were given
         but none is ours, so the list is empty rather than unfiltered."""
         ids = self.cleaned_data["taxonomy_term_id"]
-        return _known(ids, term_index(self.rows)) if ids else []
+        return _known(ids, term_index()) if ids else []
 
     def clean_taxonomy_id(self):
         return self._with_slugs(_known(self.cleaned_data["taxonomy_id"], BY_ID))
@@ -126,7 +126,7 @@ class ServiceListForm(ListForm):
         """Each taxonomy with its terms' slugs: a service linked to any of them matches."""
         if not taxonomies:
             return taxonomies
-        return [(taxonomy, term_slugs(taxonomy, self.rows)) for taxonomy in taxonomies]
+        return [(taxonomy, term_slugs(taxonomy)) for taxonomy in taxonomies]
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"]

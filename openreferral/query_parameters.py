@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from directory.facts import Who
 from directory.numbers import WholeNumberField
 from directory.search import MAX_QUERY_LENGTH
 
@@ -239,7 +240,7 @@ PARAMETERS = (
         {"type": "string", "enum": ["yes", "no"]},
         "Is anyone in danger now?",
     ),
-    Parameter("who", (NAVIGATOR,), STRING, "young-person, parent-carer or professional"),
+    Parameter("who", (NAVIGATOR,), STRING, f"{', '.join(Who.values[:-1])} or {Who.values[-1]}"),
     Parameter("age", (NAVIGATOR,), STRING, "Age in years"),
     Parameter("borough", (NAVIGATOR,), STRING, "Borough slug"),
     Parameter("postcode", (NAVIGATOR,), STRING, "Postcode or district, instead of a borough"),

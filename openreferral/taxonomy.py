@@ -7,9 +7,9 @@ the same in every database and survive reloading the data.
 
 from dataclasses import dataclass
 
-from directory.filters import choice_rows
 from directory.models.fields import stable_uuid
 from directory.vocabulary import BY_KEY
+from directory.vocabulary_rows import vocabulary_rows
 
 # The public address of each London borough's ONS code (its term_uri).
 GSS_URI = "http://statistics.data.gov.uk/id/statistical-geography/{}"
@@ -59,22 +59,17 @@ BY_ID = {taxonomy.id: taxonomy for taxonomy in TAXONOMIES}
 BY_NAME = {taxonomy.name: taxonomy for taxonomy in TAXONOMIES}
 
 
-def term_slugs(taxonomy, rows=None):
-    """A taxonomy's slugs: from the directory filters' choices (one query for all, cached),
-    or its own query for a vocabulary that is not a filter (eligibility criteria)."""
-    rows = rows if rows is not None else choice_rows()
-    if taxonomy.key in rows:
-        return [slug for slug, _ in rows[taxonomy.key]]
-    return list(taxonomy.vocabulary.model.objects.values_list("slug", flat=True))
+def term_slugs(taxonomy):
+    """A taxonomy's slugs, from the vocabularies' rows (directory/vocabulary_rows.py)."""
+    return [row.slug for row in vocabulary_rows()[taxonomy.key]]
 
 
-def term_index(rows=None):
+def term_index():
     """{term id: (taxonomy, slug)} for every term."""
-    rows = rows if rows is not None else choice_rows()
     return {
         taxonomy.term_id(slug): (taxonomy, slug)
         for taxonomy in TAXONOMIES
-        for slug in term_slugs(taxonomy, rows)
+        for slug in term_slugs(taxonomy)
     }
 
 
@@ -112,9 +107,6 @@ def taxonomy_record(taxonomy, rows=None):
 
 
 def all_terms(taxonomies=TAXONOMIES):
-    """Every term of these taxonomies, in order: one query a taxonomy."""
-    return [
-        (taxonomy, row)
-        for taxonomy in taxonomies
-        for row in taxonomy.vocabulary.model.objects.all()
-    ]
+    """Every term of these taxonomies, in order, from the vocabularies' rows."""
+    rows = vocabulary_rows()
+    return [(taxonomy, row) for taxonomy in taxonomies for row in rows[taxonomy.key]]

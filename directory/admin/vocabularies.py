@@ -4,6 +4,7 @@ so only a directory administrator changes them (directory/roles.py)."""
 from django.contrib import admin
 from django.db.models import Count
 
+from ..facts import declared_slugs
 from ..models import (
     AgeBand,
     Audience,
@@ -35,7 +36,23 @@ class AdministratorsChangeMixin:
         return is_administrator(request.user) and super().has_delete_permission(request, obj)
 
 
-class ServiceCountMixin(AdministratorsChangeMixin):
+class DeclaredSlugsMixin:
+    """The rows whose slug the code relies on (directory/facts.py): their names and
+    descriptions can be changed, their slug cannot, and they cannot be deleted. New rows can
+    be added, and changed or deleted freely."""
+
+    def declares(self, obj):
+        return obj is not None and obj.slug in declared_slugs(type(obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return (*fields, "slug") if self.declares(obj) else fields
+
+    def has_delete_permission(self, request, obj=None):
+        return not self.declares(obj) and super().has_delete_permission(request, obj)
+
+
+class ServiceCountMixin(DeclaredSlugsMixin, AdministratorsChangeMixin):
     """Shows how many services use each vocabulary row, in one query."""
 
     def get_queryset(self, request):

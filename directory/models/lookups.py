@@ -32,11 +32,33 @@ class ThriveCategory(Lookup):
         return reverse("directory:service_list") + f"?thrive={self.slug}"
 
 
+# A service covering this many boroughs or more is regional, not a borough's own
+# (directory/coverage.py).
+REGIONAL_FROM = 4
+
+
+class BoroughQuerySet(models.QuerySet):
+    def with_local_services(self):
+        """Boroughs covered by at least one published service of their own: not national, and
+        covering fewer than REGIONAL_FROM boroughs (directory/coverage.py)."""
+        service = self.model._meta.get_field("services").related_model
+        local = (
+            service.objects.published()
+            .filter(is_national=False)
+            .annotate(borough_count=models.Count("boroughs"))
+            .filter(borough_count__lt=REGIONAL_FROM)
+        )
+        links = service.boroughs.through.objects.filter(service_id__in=local.values("pk"))
+        return self.filter(pk__in=links.values("borough_id"))
+
+
 class Borough(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(unique=True)
     gss_code = models.CharField("ONS GSS code", max_length=9, unique=True)
     integrated_care_board = models.CharField(max_length=120)
+
+    objects = BoroughQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

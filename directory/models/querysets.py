@@ -11,6 +11,7 @@ from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from ..backends import backend
+from ..facts import ReferralSlug
 from ..vocabulary import BY_KEY, VOCABULARIES
 from ..vocabulary_rows import fill_vocabulary_lists
 
@@ -110,7 +111,7 @@ class ServiceQuerySet(models.QuerySet):
         return self._having("referral", routes)
 
     def self_referral(self):
-        return self.with_referral_route("self")
+        return self.with_referral_route(ReferralSlug.SELF)
 
     def with_delivery(self, *modes):
         return self._having("delivery", modes)

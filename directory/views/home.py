@@ -1,13 +1,8 @@
 from dataclasses import dataclass
 
-from django.db.models import CharField, F, IntegerField, Value
 from django.shortcuts import render
 
-from .. import caching
-from ..coverage import boroughs_with_local_services
-from ..models import Need, ThriveCategory
-
-NEEDS, THRIVE, COVERED = range(3)
+from ..vocabulary_rows import vocabulary_rows
 
 
 @dataclass(frozen=True)
@@ -17,34 +12,19 @@ class Row:
     description: str = ""
 
 
-def _annotated(queryset, part, name, description=None, position="position"):
-    return (
-        queryset.order_by()
-        .annotate(
-            part=Value(part, output_field=IntegerField()),
-            sort=F(position) if position else Value(0, output_field=IntegerField()),
-            shown=F(name),
-            note=F(description) if description else Value("", output_field=CharField()),
-        )
-        .values_list("part", "sort", "slug", "shown", "note")
-    )
-
-
 def home_rows():
-    """The needs, the THRIVE categories and the boroughs with local listings, in one query."""
-    rows = _annotated(Need.objects.all(), NEEDS, "label").union(
-        _annotated(ThriveCategory.objects.all(), THRIVE, "name", "description"),
-        _annotated(boroughs_with_local_services(), COVERED, "name", position=None),
-        all=True,
+    """The needs, the THRIVE categories and the boroughs with local listings, from the one
+    reader of the vocabularies (directory/vocabulary_rows.py)."""
+    rows = vocabulary_rows()
+    return (
+        [Row(need.slug, need.label) for need in rows["need"]],
+        [Row(c.slug, c.name, c.description) for c in rows["thrive"]],
+        [Row(b.slug, b.name) for b in rows["borough"] if b.has_local_services],
     )
-    parts = ([], [], [])
-    for part, _, slug, shown, note in rows.order_by("part", "sort", "shown"):
-        parts[part].append(Row(slug, shown, note))
-    return parts
 
 
 def home(request):
-    needs, thrive_categories, covered = caching.remembered("home-rows", home_rows)
+    needs, thrive_categories, covered = home_rows()
     return render(
         request,
         "directory/home.html",
