@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from directory import caching
 
@@ -47,6 +48,15 @@ def _import_previews_of_this_run(tmp_path_factory):
     folder = str(tmp_path_factory.mktemp("import-previews"))
     settings.FINDHELP_IMPORT_PREVIEW_DIR = folder
     os.environ["FINDHELP_IMPORT_PREVIEW_DIR"] = folder  # and for the servers tests start
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashes():
+    """Passwords hashed with one round of MD5 instead of PBKDF2's million: each commissioner
+    made and each sign-in cost about a second of CPU, for nothing the tests check (the hash
+    is Django's). The site's own settings, and the servers tests start, keep PBKDF2."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture
