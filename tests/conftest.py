@@ -1,8 +1,62 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from directory import caching
+
+# Tests that touch the database, by the fixtures that give them access.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A module that loads the real directory once (`real_directory_read`) keeps it for all of
+    its tests, so a test there that uses the database without asking for it would see it or
+    not depending on the order the tests run in. Refuse such a module: put the test that
+    wants an empty directory in another module."""
+    modules = {}
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if not names & DATABASE_FIXTURES and not item.get_closest_marker("django_db"):
+            continue
+        modules.setdefault(item.nodeid.split("::")[0], []).append(
+            (item.name, "real_directory_for_module" in names)
+        )
+    problems = [
+        f"{module}: {', '.join(name for name, reads in tests if not reads)}"
+        for module, tests in modules.items()
+        if any(reads for _, reads in tests) and not all(reads for _, reads in tests)
+    ]
+    if problems:
+        raise pytest.UsageError(
+            "These tests use the database in a module that loads the real directory for its "
+            "other tests (real_directory_read), so what they see depends on the order the "
+            "tests run in; move them to another module:\n  " + "\n  ".join(problems)
+        )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _import_previews_of_this_run(tmp_path_factory):
+    """The spreadsheet import's previews and its one-import-at-a-time lock (a file lock in the
+    previews' folder) in a folder of this run's own, one for each pytest-xdist worker: two
+    runs of the suite, or two workers, must not wait for each other's import."""
+    from django.conf import settings
+
+    folder = str(tmp_path_factory.mktemp("import-previews"))
+    settings.FINDHELP_IMPORT_PREVIEW_DIR = folder
+    os.environ["FINDHELP_IMPORT_PREVIEW_DIR"] = folder  # and for the servers tests start
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashes():
+    """Passwords hashed with one round of MD5 instead of PBKDF2's million: each commissioner
+    made and each sign-in cost about a second of CPU, for nothing the tests check (the hash
+    is Django's). The site's own settings, and the servers tests start, keep PBKDF2."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture
@@ -14,25 +68,31 @@ def real_directory(db):
 @pytest.fixture(scope="module")
 def real_directory_for_module(django_db_setup, django_db_blocker):
     """The real dataset, loaded once for a whole module of tests that only read it: loading it
-    for each test took minutes on PostgreSQL. Each test still runs in a transaction that is
-    rolled back; what the loader made is removed at the end, so other modules start from the
-    migrations' rows. Use with `db` (or `real_directory_read`)."""
-    from directory.models import Language, Organisation, Service
-
+    for each test took minutes on PostgreSQL. It is loaded inside a transaction that is rolled
+    back when the module ends, so nothing it made (services, their history, new languages)
+    reaches other modules; each test still runs in a savepoint of its own, rolled back after
+    it. Only for tests that use `db` (not transactional_db or live_server: their server
+    thread would not see uncommitted rows, and their flush would empty it)."""
     with django_db_blocker.unblock():
-        languages = set(Language.objects.values_list("pk", flat=True))
-        call_command("load_directory", verbosity=0)
+        loaded = transaction.atomic()
+        loaded.__enter__()
+        try:
+            call_command("load_directory", verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            loaded.__exit__(None, None, None)
+            raise
     yield
     with django_db_blocker.unblock():
-        Service.objects.all().delete()
-        Organisation.objects.all().delete()
-        Language.objects.exclude(pk__in=languages).delete()
+        transaction.set_rollback(True)
+        loaded.__exit__(None, None, None)
 
 
 @pytest.fixture
 def real_directory_read(real_directory_for_module, db):
-    """The real dataset, loaded once per module, for a test that only reads it. It stays until
-    the module ends, so tests after the first that asks for it see it too: put them last."""
+    """The real dataset, loaded once per module, for a test that only reads it. Every test in
+    a module that uses it and the database must ask for it (checked when tests are collected),
+    so none depends on the order the tests run in."""
 
 
 @pytest.fixture(autouse=True)

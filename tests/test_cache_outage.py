@@ -21,7 +21,10 @@ import pytest
 
 from tests.live_site import REDIS_SERVER, LiveSite, RedisServer, fetch, wait_for
 
-pytestmark = pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed")
+pytestmark = [
+    pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server is not installed"),
+    pytest.mark.own_servers,
+]
 
 PAGES = [
     "/",

@@ -51,7 +51,10 @@ def _why_not():
     return None
 
 
-pytestmark = pytest.mark.skipif(_why_not() is not None, reason=str(_why_not()))
+pytestmark = [
+    pytest.mark.skipif(_why_not() is not None, reason=str(_why_not())),
+    pytest.mark.own_servers,
+]
 
 
 def spare_port():

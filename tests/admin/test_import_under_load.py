@@ -25,6 +25,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from gunicorn.config import KNOWN_SETTINGS
 
 from directory import spreadsheet_limits as limits
 
@@ -193,10 +194,10 @@ def _site(folder, database_url, postgresql):
             cwd=ROOT, env=env, check=True, timeout=300, capture_output=True,
         )  # fmt: skip
     log = open(folder / "gunicorn.log", "w")  # noqa: SIM115 (closed below, after the server)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
-        cwd=ROOT, env=env, stdout=log, stderr=log,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"]
+    if any(setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS):
+        command.append("--no-control-socket")  # gunicorn 25+: not one shared with other runs
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -15,8 +15,6 @@ from django.conf import settings
 from directory.models import Service
 from directory.search import search
 
-pytestmark = pytest.mark.django_db
-
 CRISIS_LINES = {
     "childline",
     "shout-85258",

@@ -10,8 +10,6 @@ from directory.london import BOROUGH_NAMES
 from directory.models import Service
 from directory.phone import is_valid_uk_phone
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def published(real_directory_read):

@@ -97,7 +97,11 @@ def test_a_service_page_has_a_neutral_title_and_a_sealed_address(client, directo
     assert not opened.cookies
 
 
-@pytest.mark.parametrize("token", ["junk", "a" * 3000, sealing.seal("q=x", sealing.SEARCH)])
+@pytest.mark.parametrize(
+    "token",
+    ["junk", "a" * 3000, sealing.seal("q=x", sealing.SEARCH)],
+    ids=["junk", "too-long", "a-search"],  # a sealed token differs on each run: not an id
+)
 def test_a_service_token_that_is_not_ours_is_not_found(client, directory, token):
     assert client.get(f"/services/sealed/{token}/").status_code == 404
 

@@ -155,38 +155,3 @@ def test_an_unknown_choice_is_an_error_on_the_page(client, situations):
     response = client.get(f"/help/applies/?{WM}&applies=pirate&answered=applies")
     assert response.status_code == 200
     assert "Select what applies from the list" in response.content.decode()
-
-
-# The real directory: what the issue found.
-
-
-def real(query):
-    return {match.service.slug for match in match_services(answers_for(query)).matches}
-
-
-def test_an_anxious_15_year_old_in_westminster_is_not_shown_services_for_others(
-    real_directory_read,
-):
-    slugs = real(WM)
-    assert "kooth-bi-borough" in slugs
-    for slug in [
-        "looked-after-children-camhs-westminster",
-        "transition-workers-learning-disability-autism",
-        "autism-mental-health-keyworkers",
-        "cnwl-adolescent-community-treatment-team",
-        "camhs-youth-justice-and-alternative-provision",
-    ]:
-        assert slug not in slugs
-
-
-def test_a_15_year_old_in_care_is_shown_the_looked_after_children_team(real_directory_read):
-    assert "looked-after-children-camhs-westminster" in real(
-        WM + "&applies=looked-after-or-care-leaver"
-    )
-
-
-def test_a_young_carer_is_shown_the_young_carers_service(real_directory_read):
-    assert "carers-trust-young-carers" not in real(WM.replace("anxiety", "young-carers"))
-    assert "carers-trust-young-carers" in real(
-        WM.replace("anxiety", "young-carers") + "&applies=young-carer"
-    )

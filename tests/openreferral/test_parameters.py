@@ -66,6 +66,7 @@ def test_ages_are_numbers_as_oruk_declares_them(api, directory, age):
 @pytest.mark.parametrize(
     "term",
     ["esdServiceType:242", "need:123", "12", str(uuid.uuid4()), "not a uuid"],
+    ids=["esd-type", "need-number", "number", "a-new-uuid", "not-a-uuid"],  # same on each worker
 )
 def test_a_term_that_is_not_ours_gives_an_empty_page(api, directory, term):
     for path in ("/api/v1/services", "/api/v1/service_at_locations"):
