@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "navigator",
     "openreferral",
     "signposting",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@
 
 Every cached thing (a public page, the filter choices, the home page's lists) is stored under
 a key that includes the directory's *generation*: a number in the cache that any change to a
-service, an organisation or a vocabulary moves on (the signals below, and the bulk commands,
+service, an organisation or a vocabulary moves on (directory/signals.py, and the bulk commands,
 whose bulk writes send no signals). A change therefore makes everything cached before it
 unreachable at once, on every app instance that shares the cache (`CACHE_URL`); the old entries
 simply expire. This is the control for a stale page after a correction (a phone number fixed
@@ -25,7 +25,6 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "findhelp:generation"
 
@@ -220,42 +219,3 @@ def kept_here(name, compute):
 def forget_copies_here():
     """Drop this process's own copies (the tests, after clearing the cache)."""
     _kept_here.clear()
-
-
-def watched_models():
-    """Every model a public page shows: services and what they link to."""
-    from .models import (
-        AgeBand,
-        EligibilityCriterion,
-        Location,
-        Organisation,
-        SearchPhrase,
-        SearchWord,
-        Service,
-        ServiceLink,
-    )
-    from .vocabulary import VOCABULARIES
-
-    models = {Service, Organisation, Location, ServiceLink, AgeBand, EligibilityCriterion}
-    models |= {SearchPhrase, SearchWord}
-    return models | {vocabulary.model for vocabulary in VOCABULARIES}
-
-
-def connect_signals():
-    from config import redis_cache
-
-    from .models import Service
-
-    if _after_an_outage not in redis_cache.on_recovery:
-        redis_cache.on_recovery.append(_after_an_outage)
-
-    for model in watched_models():
-        uid = f"findhelp-cache-{model._meta.label}"
-        post_save.connect(data_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(data_changed, sender=model, dispatch_uid=f"{uid}-delete")
-    for field in Service._meta.local_many_to_many:
-        m2m_changed.connect(
-            data_changed,
-            sender=field.remote_field.through,
-            dispatch_uid=f"findhelp-cache-{field.name}-links",
-        )

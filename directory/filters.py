@@ -11,13 +11,15 @@ from django.db.models import F, IntegerField, Value
 from django.http import QueryDict
 
 from . import caching
-from .form_fields import Option
+from .field_options import Option
 from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
-from .numbers import WholeNumberField
-from .search import MAX_QUERY_LENGTH, Unsearched, search
+from .search.engine import search
+from .search.results import Unsearched
+from .search.words import MAX_QUERY_LENGTH
 from .shortlist import PARAMETER as SHORTLIST_PARAMETER
 from .vocabulary import BY_KEY, FILTERED
+from .whole_numbers import WholeNumberField
 
 FREE_LABEL = "Free services only"
 

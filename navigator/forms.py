@@ -9,15 +9,16 @@ from django import forms
 from django.db.models import F, IntegerField, Value
 
 from directory import caching
-from directory.coverage import borough_listings, boroughs_with_local_services
-from directory.form_fields import Option
-from directory.london import BOROUGH_NAMES
+from directory.field_options import Option
+from directory.local_coverage import borough_listings, boroughs_with_local_services
 from directory.models import EligibilityCriterion, Need
-from directory.numbers import has_other_digits
+from directory.postcodes.districts import NOT_IN_LONDON
+from directory.postcodes.lookup import PostcodeNotRecognised, find_district, resolve_postcode
+from directory.whole_numbers import has_other_digits
+from pages.london import BOROUGH_NAMES
 
 from .answers import AGE, NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
 from .needs import need_suits
-from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district, resolve_postcode
 from .wording import need_label
 
 WHO_CHOICES = [

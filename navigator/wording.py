@@ -6,10 +6,10 @@ The services passed in are loaded with `with_match_data()`, so reading their lis
 no query.
 """
 
-from directory.helplines import NATIONAL_LINES
-from directory.london import BOROUGH_NAMES
 from directory.phone import display_phone
 from directory.wording import join_words
+from pages.helplines import NATIONAL_LINES
+from pages.london import BOROUGH_NAMES
 
 DELIVERY_PHRASES = {
     "online": "online or by chat",
@@ -48,7 +48,7 @@ GP_STEP = {
 
 def next_steps(answers=None):
     """What to do next, under every list of results, for who is asking and the young
-    person's age (EVERYDAY_HELP). The crisis lines' numbers come from directory/helplines.py,
+    person's age (EVERYDAY_HELP). The crisis lines' numbers come from pages/helplines.py,
     read when the page is drawn."""
     nhs_111 = NATIONAL_LINES["nhs-111"]
     who = answers.who if answers else "young-person"

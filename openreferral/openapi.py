@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from directory.search import MAX_QUERY_LENGTH
+from directory.search.words import MAX_QUERY_LENGTH
 
 from .params import (
     DEFAULT_PER_PAGE,

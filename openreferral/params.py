@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from directory.filters import choice_rows
-from directory.numbers import WholeNumberField
-from directory.search import MAX_QUERY_LENGTH
-from navigator.postcodes import PostcodeNotRecognised, find_district
+from directory.postcodes.lookup import PostcodeNotRecognised, find_district
+from directory.search.words import MAX_QUERY_LENGTH
+from directory.whole_numbers import WholeNumberField
 
 from .taxonomy import BY_ID, BY_NAME, term_index, term_slugs
 

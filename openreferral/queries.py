@@ -7,8 +7,8 @@ import uuid
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from directory.models import Location, Organisation, Service
+from directory.postcodes.districts import NOT_IN_LONDON
 from directory.vocabulary import BY_KEY, VOCABULARIES
-from navigator.postcodes import NOT_IN_LONDON
 
 from .params import MAX_AGE_ASKED, VOCABULARY_PARAMETERS
 

@@ -14,7 +14,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import conditional_page, require_safe
 
-from directory.search import Unsearched, search
+from directory.search.engine import search
+from directory.search.results import Unsearched
 
 from . import queries, records
 from .errors import bad_parameters, not_found

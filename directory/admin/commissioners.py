@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
+from ..commissioning.roles import is_administrator
 from ..models import Commissioner
-from ..roles import is_administrator
 from .sign_in import reset_second_factor
 from .vocabularies import AdministratorsChangeMixin
 

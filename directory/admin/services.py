@@ -1,4 +1,5 @@
-"""Services in the admin, scoped by borough: directory/roles.py decides who sees and changes
+"""Services in the admin, scoped by borough: directory/commissioning/roles.py decides who sees and
+changes
 what; here the queryset, the object permissions and the form all ask it."""
 
 from django import forms
@@ -11,8 +12,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import get_m2m_reverse_field_name
 
-from ..models import Borough, Location, Service, ServiceLink
-from ..roles import (
+from ..commissioning.roles import (
     ADMINISTRATOR_FIELDS,
     borough_change_problems,
     can_change_service,
@@ -23,7 +23,8 @@ from ..roles import (
     page_change_problems,
     visible_services,
 )
-from ..validation import CONTACT_FIELDS, SOURCE_FIELDS, publishing_problems
+from ..commissioning.validation import CONTACT_FIELDS, SOURCE_FIELDS, publishing_problems
+from ..models import Borough, Location, Service, ServiceLink
 from ..vocabulary import VOCABULARIES
 from .filters import BoroughFilter, DueForReviewFilter
 from .spreadsheets import ServiceSpreadsheets
@@ -88,7 +89,7 @@ class ServiceForm(forms.ModelForm):
 
     def _check_ready_to_publish(self, data):
         """What a young person needs before a service is shown to them (one definition:
-        directory/validation.py)."""
+        directory/commissioning/validation.py)."""
         names = (
             "status",
             "summary",

@@ -51,7 +51,7 @@ FACETS = [
     ),
 ]
 
-# Words shorter than this are never corrected (directory.search.MIN_PREFIX_LENGTH).
+# Words shorter than this are never corrected (directory.search.words.MIN_PREFIX_LENGTH).
 WORDS_SQL = """
     INSERT INTO directory_searchword (word)
     SELECT DISTINCT word FROM regexp_split_to_table(lower({text}), '[^[:alnum:]]+') AS word

@@ -7,8 +7,9 @@ from django.template.loader import get_template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from pages.helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
+
 from .. import caching
-from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
 from ..phone import display_phone, phone_href
 from ..shortlist import Shortlist
 
@@ -36,7 +37,7 @@ def tel_href(value):
 
 @register.inclusion_tag("includes/helplines.html")
 def helplines(style, local_line=None, borough_name="", age=None, for_someone_else=False):
-    """The crisis lines from directory/helplines.py. An inclusion tag, not an include, so it
+    """The crisis lines from pages/helplines.py. An inclusion tag, not an include, so it
     needs no request context and works on the 500 page too. With the young person's `age`
     (the navigator knows it), only the lines for that age (Childline: under 19);
     `for_someone_else`: a grown-up is asking about them."""

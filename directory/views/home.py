@@ -4,7 +4,7 @@ from django.db.models import CharField, F, IntegerField, Value
 from django.shortcuts import render
 
 from .. import caching
-from ..coverage import boroughs_with_local_services
+from ..local_coverage import boroughs_with_local_services
 from ..models import Need, ThriveCategory
 
 NEEDS, THRIVE, COVERED = range(3)

@@ -1,13 +1,15 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .. import caching, helplines
-from ..coverage import borough_listings
+from pages import helplines
+from pages.helplines import local_urgent_line
+from pages.london import BOROUGH_NAMES
+
+from .. import caching
 from ..filters import CARRIED, ServiceFilter
-from ..helplines import local_urgent_line
-from ..london import BOROUGH_NAMES
+from ..local_coverage import borough_listings
 from ..models import Service
-from ..numbers import has_other_digits, whole_number
+from ..whole_numbers import has_other_digits, whole_number
 from .sealed import accepts_sealed_query, sealed_query_url
 
 PER_PAGE = 20

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from directory import spreadsheet_limits as limits
+from directory.commissioning import spreadsheet_limits as limits
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PASSWORD = "a long test password"

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from config import page_cache
 from directory import caching
+from directory.commissioning.reporting import RATE_LIMIT, RATE_WINDOW
 from directory.models import RateLimit
-from directory.reporting import RATE_LIMIT, RATE_WINDOW
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db

@@ -19,12 +19,12 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from directory import caching
-from directory.backends import backend
-from directory.london import BOROUGHS, borough_slug
 from directory.maintenance import analyze
 from directory.models import Language, Organisation, Service
+from directory.models.derived_columns import derived_columns
 from directory.phone import is_valid_uk_phone
 from directory.vocabulary import VOCABULARIES
+from pages.london import BOROUGHS, borough_slug
 
 PREFIX = "gen-"
 BATCH_SIZE = 2000
@@ -453,7 +453,7 @@ class Command(BaseCommand):
             batch = [generate_service(seed, n, phones, today) for n in numbers]
             with transaction.atomic():
                 # Derive each service's search and filter columns once, not once per link.
-                database = backend()
+                database = derived_columns()
                 with database.deferred():
                     created = _write_batch(batch, lookups)
                 database.rebuild(Service.objects.filter(pk__in=[s.pk for s in created]))

@@ -6,7 +6,7 @@ service, national ones included, and the vocabularies. A commissioner manages th
 that cover one of their boroughs, except national services; other staff manage nothing.
 """
 
-from .models import Borough, Commissioner, ProblemReport, Service
+from directory.models import Borough, Commissioner, ProblemReport, Service
 
 
 def commissioner_of(user):

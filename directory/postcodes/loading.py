@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .models import Borough, Postcode
-from .models.postcodes import compact_postcode
+from directory.models import Borough, Postcode
+from directory.models.postcodes import compact_postcode
 
 POSTCODE_COLUMNS = ("pcds", "pcd", "pcd7", "pcd8", "postcode")
 AUTHORITY_COLUMNS = re.compile(r"^(oslaua|oslaud|laua|lad\d{2}cd|ladcd|lad_code|lacode)$")

@@ -1,4 +1,5 @@
-"""The cells of the directory's spreadsheet (directory/spreadsheets.py): how each kind of
+"""The cells of the directory's spreadsheet (directory/commissioning/spreadsheets.py): how each kind
+of
 value is read from a cell and written to one, and what is said, in plain words, when a cell
 cannot be read ("'Westminter' is not a borough — did you mean Westminster?")."""
 
@@ -9,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from import_export import widgets
 
-from .models import Borough, Organisation, ServiceLink
+from directory.models import Borough, Organisation, ServiceLink
 
 DELIMITER = ","  # between several values in one cell: "anxiety, low-mood"
 

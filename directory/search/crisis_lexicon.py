@@ -1,6 +1,6 @@
 # ruff: noqa: E501 -- a pattern reads best on one line
 """The crisis reader's lexicon: the words and short patterns that say someone may be in crisis
-or being hurt (directory/safety.py reads them). Data, not code: reviewed like code, as a
+or being hurt (directory/search/crisis_reader.py reads them). Data, not code: reviewed like code, as a
 clinical safety control (docs/clinical-safety.md, hazard H24). Its rule is the helplines':
 when in doubt, show help.
 

@@ -153,7 +153,8 @@ NACOA = Helpline(
     run_by="the National Association for Children of Alcoholics",
     note="Free and confidential; you can also email helpline@nacoa.org.uk.",
 )
-# The specialist line for each kind of harm the crisis reader finds (directory/safety.py).
+# The specialist line for each kind of harm the crisis reader finds
+# (directory/search/crisis_reader.py).
 HARM_LINES = {
     "abuse": (),
     "sexual-violence": (THE_HAVENS,),

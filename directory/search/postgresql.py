@@ -1,6 +1,6 @@
 """Search on PostgreSQL: each relevance tier is a condition answered from an index
 (name_vector, need_slugs, search_vector) that the database derives (migration 0006).
-See directory/search.py for the tiers and docs/search.md for why."""
+See directory/search/ for the tiers and docs/search.md for why."""
 
 from functools import cached_property
 
@@ -8,18 +8,18 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connections
 from django.db.models import Case, IntegerField, Q, Value, When
 
-from ..models import Need, SearchWord
-from ..search import (
+from directory.models import Need, SearchWord
+from directory.search.english import is_real_word
+from directory.search.ranking import related_needs
+from directory.search.results import SearchResults
+from directory.search.words import (
     MIN_PREFIX_LENGTH,
     TYPO_SIMILARITY,
     WORD,
-    SearchResults,
     group_of,
     is_crisis_group,
-    is_real_word,
     may_be_typo,
 )
-from ..search_ranking import related_needs
 
 COUNT_LIMIT = 200  # "More than 200 services": ten pages; counting on costs more than it tells
 

@@ -119,7 +119,7 @@ def _count(lines, stop_after):
 def one_import_at_a_time():
     """Holds this instance's import lock (a file lock, shared by its worker processes) or
     raises ImportBusy at once when another import holds it."""
-    from .spreadsheet_previews import folder
+    from directory.commissioning.spreadsheet_previews import folder
 
     with open(folder() / ".import.lock", "a") as lock:
         try:

@@ -1,5 +1,6 @@
 """What a service must be, checked the same way on every path in: the admin's form, the
-spreadsheet import (directory/spreadsheets.py) and load_directory (directory/loading.py).
+spreadsheet import (directory/commissioning/spreadsheets.py) and load_directory
+(directory/loading.py).
 
 A field on its own is checked by the model, through `full_clean()`: UK phone numbers or known
 helpline short codes (directory/phone.py), URLs, emails, ages 0 to 25 with the youngest not
@@ -7,7 +8,7 @@ above the oldest (constraints with plain messages), the summary's length. What n
 fields and the service's links together, what publishing needs, is here, once.
 """
 
-from .models import Service
+from directory.models import Service
 
 CONTACT_FIELDS = ("phone", "sms_number", "email", "website", "referral_url")
 

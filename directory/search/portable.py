@@ -1,28 +1,28 @@
 """Search on any other database (SQLite, the demo): the same tiers and ranking as PostgreSQL,
 matched on word stems (Snowball English, the stemmer PostgreSQL's English configuration
 uses) that a function registered on each SQLite connection computes
-(`findhelp_stems`, directory/apps.py), in one ordered query. See directory/search.py."""
+(`findhelp_stems`, directory/apps.py), in one ordered query. See directory/search/."""
 
 import difflib
 from functools import cached_property
 
 from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
 
-from ..models import Need, Service
-from ..search import (
+from directory.models import Need, Service
+from directory.search.english import is_real_word
+from directory.search.ranking import related_needs
+from directory.search.results import SearchResults
+from directory.search.words import (
     MIN_PREFIX_LENGTH,
     SERVICE_SYNONYMS,
     TYPO_CUTOFF,
-    SearchResults,
     group_of,
     is_crisis_group,
-    is_real_word,
     may_be_typo,
     stem,
     stems_text,
     words_of,
 )
-from ..search_ranking import related_needs
 
 STEMS_FUNCTION = "findhelp_stems"
 TEXT_FIELDS = {

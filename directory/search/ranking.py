@@ -1,6 +1,7 @@
 """How search orders the services that match, within a relevance tier: fit to the person and
 to what they asked. The same expressions on every database; each backend
-(directory/backends/*_search.py) supplies only the conditions that read text, and the tiers.
+(directory/search/postgresql.py and portable.py) supplies only the conditions that read text, and
+the tiers.
 See docs/search.md, "Ranking by fit".
 
 Fit points (more is better), each a fact about the service that a person would notice:
@@ -25,7 +26,7 @@ Fit points (more is better), each a fact about the service that a person would n
   before the suicide lines, which a crisis search puts first of all (not when only a line or a
   chat was asked for: "someone to talk to" may well mean a crisis line).
 
-This module imports nothing from directory/search.py, which imports it.
+This module imports nothing from directory/search/, which imports it.
 """
 
 import re

@@ -1,4 +1,5 @@
-"""London postcode districts and the boroughs they fall in.
+"""London postcode districts and the boroughs they fall in: the table (data only; the
+lookup is directory/postcodes/lookup.py).
 
 Only the district (the first half of a postcode, "W10") is ever used or carried forward, never
 the full postcode. Postcode districts do not follow borough boundaries: where a district is
@@ -13,9 +14,6 @@ postcode districts, not from ONS data: docs/postcodes.md says how each split was
 and how sure it is. When in doubt a district is marked split, because an extra question costs
 a click and a wrong borough costs the wrong local services and the wrong 24/7 line (hazard H13).
 """
-
-import re
-from dataclasses import dataclass
 
 NOT_IN_LONDON = "unknown"  # the borough answer for "I don't know / not in London"
 
@@ -480,70 +478,3 @@ UK_AREAS = set(
         "ZE",
     ]
 )
-
-POSTCODE = re.compile(r"^(?P<outward>[A-Z]{1,2}[0-9][0-9A-Z]?)(?:(?P<inward>[0-9][A-Z]{2}))?$")
-
-
-class PostcodeNotRecognised(ValueError):
-    """Not a postcode, or a London district that does not exist."""
-
-
-@dataclass(frozen=True)
-class District:
-    code: str  # "W10"
-    boroughs: tuple  # borough slugs, possibly with NOT_IN_LONDON; empty when outside London
-
-    @property
-    def in_london(self):
-        return bool(self.boroughs)
-
-    @property
-    def is_split(self):
-        return len(self.boroughs) > 1
-
-
-def outward_code(postcode):
-    """The district part of a full or partial postcode: "sw6 1aa" → "SW6"."""
-    compact = re.sub(r"\s+", "", postcode or "").upper()
-    match = POSTCODE.match(compact)
-    if not match:
-        raise PostcodeNotRecognised(postcode)
-    return match["outward"]
-
-
-def find_district(postcode):
-    """The district for a postcode and the boroughs it covers.
-
-    Raises PostcodeNotRecognised for text that is not a postcode or a London district that
-    does not exist. A real district outside London has no boroughs.
-    """
-    code = outward_code(postcode)
-    area = re.match(r"[A-Z]+", code).group()
-    if area not in UK_AREAS:
-        raise PostcodeNotRecognised(postcode)
-    if code in DISTRICT_BOROUGHS:  # sub-districts (W1K, EC1A, SW1A…) are listed one by one
-        return District(code, DISTRICT_BOROUGHS[code])
-    if area in LONDON_AREAS:
-        raise PostcodeNotRecognised(postcode)
-    if area in PARTLY_LONDON_AREAS and code not in OUTSIDE_LONDON:
-        raise PostcodeNotRecognised(postcode)
-    return District(code, ())
-
-
-def resolve_postcode(postcode):
-    """The district for a postcode, decided exactly when it can be.
-
-    A full postcode found in the Postcode table (loaded from the ONS Postcode Directory by
-    `manage.py load_postcodes`) gives its one borough. Otherwise, or when the table is empty,
-    the district table above answers, and a split district means the person is asked which
-    borough. Only the borough, or a split district's code, is carried forward.
-    """
-    code = outward_code(postcode)
-    compact = re.sub(r"\s+", "", postcode or "").upper()
-    if len(compact) > len(code):  # a full postcode: the inward part is there
-        from directory.models import Postcode
-
-        borough = Postcode.objects.borough_for(compact)
-        if borough is not None:
-            return District(code, (borough.slug,))
-    return find_district(postcode)

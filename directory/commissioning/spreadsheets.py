@@ -2,9 +2,11 @@
 service, keyed by its slug; one column per field and one per vocabulary (directory/vocabulary.py).
 
 A vocabulary's cell holds its rows' slugs (a borough's name is accepted too), several separated
-by DELIMITER; how each cell is read is directory/spreadsheet_cells.py. A row is checked the way
+by DELIMITER; how each cell is read is directory/commissioning/spreadsheet_cells.py. A row is
+checked the way
 the admin's form checks a change: the model's validators (`full_clean`), what publishing needs
-(directory/validation.py), and who may change what (directory/roles.py, through the
+(directory/commissioning/validation.py), and who may change what (directory/commissioning/roles.py,
+through the
 ServiceAdmin's own permission methods). Each problem is said in plain words, with a suggestion
 when a value is close to a known one.
 """
@@ -16,15 +18,14 @@ from import_export import fields, resources, widgets
 from import_export.resources import Diff
 from import_export.results import RowResult
 
-from . import caching
-from .models import Borough, Essential, Service, ServiceLink
-from .roles import (
+from directory import caching
+from directory.commissioning.roles import (
     ADMINISTRATOR_FIELDS,
     borough_change_problems,
     can_view_service,
     page_change_problems,
 )
-from .spreadsheet_cells import (
+from directory.commissioning.spreadsheet_cells import (
     DELIMITER,
     AgeWidget,
     ChoiceWidget,
@@ -39,9 +40,10 @@ from .spreadsheet_cells import (
     text_of,
     write_pages,
 )
-from .spreadsheet_limits import IMPORT_SECONDS, OUT_OF_TIME
-from .validation import publishing_problems
-from .vocabulary import VOCABULARIES
+from directory.commissioning.spreadsheet_limits import IMPORT_SECONDS, OUT_OF_TIME
+from directory.commissioning.validation import publishing_problems
+from directory.models import Borough, Essential, Service, ServiceLink
+from directory.vocabulary import VOCABULARIES
 
 __all__ = ["COLUMNS", "DELIMITER", "ServiceResource", "row_problems"]
 
@@ -275,7 +277,7 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
 
     def _refusals(self, service, publishing=True):
         """Why this user may not make this row's change: the admin's own permission checks
-        (ServiceAdmin, directory/roles.py), then what publishing needs."""
+        (ServiceAdmin, directory/commissioning/roles.py), then what publishing needs."""
         if self.request is None or self.model_admin is None:
             return [(NON_FIELD_ERRORS, "Imports are made in the admin, by a signed-in user.")]
         user = self.request.user

@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from config.client import client_address
-
-from .models import ProblemReport, RateLimit
+from directory.models import ProblemReport, RateLimit
 
 RATE_LIMIT = 5  # reports from one client…
 RATE_WINDOW = 10 * 60  # …in this many seconds

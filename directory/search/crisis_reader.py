@@ -13,7 +13,7 @@ neglect) and the typed words it recognised. How it reads:
    the nearest crisis word within an edit or two (rapidfuzz: "sucide", "overdosd", "slef");
 2. everyday phrases that only look like crisis words are read as plain words ("cut down",
    "dead tired": NOT_ABOUT_HARM);
-3. match the lexicon's patterns (directory/safety_lexicon.py), words in order with a few
+3. match the lexicon's patterns (directory/search/crisis_lexicon.py), words in order with a few
    others allowed between them. Negation never silences a pattern.
 
 When in doubt, it shows help: a missed crisis costs far more than help someone did not need.
@@ -30,7 +30,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from . import safety_lexicon as lexicon
+from directory.search import crisis_lexicon as lexicon
 
 CRISIS_KINDS = ("suicide", "self-harm", "overdose", "danger-now")
 HARM_KINDS = ("abuse", "sexual-violence", "domestic-abuse", "parent-substance", "neglect")
@@ -187,7 +187,7 @@ EVERYDAY_WORDS = frozenset(lexicon.EVERYDAY_WORDS) | frozenset(
 
 
 def _english(word):
-    from .search import is_real_word  # the same English word list search uses
+    from directory.search.english import is_real_word  # the same English word list search uses
 
     return is_real_word(word)
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import condition, require_safe
 
-from .helplines import LOCAL_URGENT_LINES, NATIONAL_LINES, local_urgent_line
-from .london import BOROUGH_NAMES
+from pages.helplines import LOCAL_URGENT_LINES, NATIONAL_LINES, local_urgent_line
+from pages.london import BOROUGH_NAMES
 
 # What urgent help needs besides its page (base.html's stylesheet, script and icon, and the one
 # image the stylesheet draws on it), kept by the service worker. A test checks the page needs
