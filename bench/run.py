@@ -7,6 +7,9 @@ Sets up the database it is given (migrate, load_directory, generate_directory up
 target), then sends a fixed, seeded mix of requests through Django in-process with
 django.test.Client and reports p50/p95/max per group as a markdown table. No network: nothing
 listens on a port, and it stops after the fixed number of requests.
+
+Django and the project's modules are imported inside the functions that run after
+django.setup() (configure_environment() chooses the settings first).
 """
 
 import argparse
@@ -20,6 +23,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 100
@@ -72,8 +76,6 @@ def percentile(sorted_values, fraction):
 
 
 def query_string(pairs):
-    from urllib.parse import urlencode
-
     return urlencode([(key, value) for key, value in pairs if value not in (None, "")])
 
 

@@ -17,6 +17,8 @@ import csv
 import fcntl
 import io
 
+from directory.commissioning.spreadsheet_previews import folder
+
 MAX_BYTES = 2 * 1024 * 1024  # 2 MB
 MAX_ROWS = 500  # services, not counting the column names or blank rows
 # An import (its preview, or its confirmation) that has not finished its rows by then stops,
@@ -90,7 +92,7 @@ def _count_rows(upload, extension, stop_after):
     one past `stop_after`."""
     upload.seek(0)
     if extension == "xlsx":
-        import openpyxl
+        import openpyxl  # only for .xlsx uploads: a large library, loaded when one comes
 
         book = openpyxl.load_workbook(upload, read_only=True, data_only=True)
         try:
@@ -119,8 +121,6 @@ def _count(lines, stop_after):
 def one_import_at_a_time():
     """Holds this instance's import lock (a file lock, shared by its worker processes) or
     raises ImportBusy at once when another import holds it."""
-    from directory.commissioning.spreadsheet_previews import folder
-
     with open(folder() / ".import.lock", "a") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

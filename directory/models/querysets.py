@@ -13,6 +13,7 @@ from django.utils import timezone
 from ..vocabulary import BY_KEY, VOCABULARIES
 from ..vocabulary_rows import fill_vocabulary_lists
 from .derived_columns import derived_columns
+from .vocabularies import EligibilityCriterion
 
 REVIEW_INTERVAL_DAYS = 365
 
@@ -122,8 +123,6 @@ class ServiceQuerySet(models.QuerySet):
         """Services open to someone to whom these eligibility criteria (slugs) apply: every
         service without a criterion that restricts, and those with one when a criterion that
         restricts it applies. `applies=()` means none apply."""
-        from .vocabularies import EligibilityCriterion
-
         links = self.model.eligibility_criteria.through.objects
         restricted = links.filter(eligibilitycriterion__rule=EligibilityCriterion.Rule.RESTRICTS)
         let_in = links.filter(eligibilitycriterion__slug__in=applies).values("service_id")
@@ -164,12 +163,9 @@ class ServiceQuerySet(models.QuerySet):
 
     def with_links(self):
         """Each borough's page, for a service covering several, as Service.link_list."""
-        from .service import ServiceLink
-
+        links = self.model._meta.get_field("links").related_model.objects  # ServiceLink
         return self.prefetch_related(
-            Prefetch(
-                "links", queryset=ServiceLink.objects.select_related("borough"), to_attr="link_list"
-            )
+            Prefetch("links", queryset=links.select_related("borough"), to_attr="link_list")
         )
 
 

@@ -31,6 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from directory.search import crisis_lexicon as lexicon
+from directory.search.english import is_real_word  # the same English word list search uses
 
 CRISIS_KINDS = ("suicide", "self-harm", "overdose", "danger-now")
 HARM_KINDS = ("abuse", "sexual-violence", "domestic-abuse", "parent-substance", "neglect")
@@ -187,8 +188,6 @@ EVERYDAY_WORDS = frozenset(lexicon.EVERYDAY_WORDS) | frozenset(
 
 
 def _english(word):
-    from directory.search.english import is_real_word  # the same English word list search uses
-
     return is_real_word(word)
 
 

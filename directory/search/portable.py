@@ -124,12 +124,8 @@ class PortableSearchResults(SearchResults):
             output_field=IntegerField(),
         )
         fit = self._fit(says_it)
-        return (
-            self._with_stems(self.queryset)
-            .filter(Q(name__iexact=self.query) | anywhere)
-            .annotate(search_tier=tier, search_crisis=self._crisis_first(), search_fit=fit)
-            .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
-        )
+        matches = self._with_stems(self.queryset).filter(Q(name__iexact=self.query) | anywhere)
+        return self._in_order_of_results(matches, tier, fit)
 
     @cached_property
     def _ranked(self):

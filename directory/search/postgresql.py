@@ -170,17 +170,9 @@ class PostgreSQLSearchResults(SearchResults):
         branches = [read(tiers[0], limit=None), read(tiers[1])]
         if self.is_crisis:
             branches.append(read(tiers[-1], Q(is_crisis=True)))
-        ranked = (
-            self.queryset.filter(pk__in=read(tiers[-1]).union(*branches))
-            .annotate(
-                search_crisis=self._crisis_first(),
-                search_tier=tier,
-                search_fit=self._fit(self._says_it()),
-            )
-            .order_by("search_crisis", "search_tier", "-search_fit", "name", "pk")
-            .values_list("pk", flat=True)
-        )
-        return list(ranked)
+        matches = self.queryset.filter(pk__in=read(tiers[-1]).union(*branches))
+        ranked = self._in_order_of_results(matches, tier, self._fit(self._says_it()))
+        return list(ranked.values_list("pk", flat=True))
 
     @cached_property
     def _plan(self):

@@ -19,6 +19,9 @@ from directory.search.words import (
 )
 
 TIERS = 4  # exact name, all in the name, in the name or needs, anywhere
+# The one order of search results, on every database: crisis services first in a crisis search
+# (or the services that fit a harm), then the tier, the fit, the name; the id keeps pages apart.
+ORDER = ("search_crisis", "search_tier", "-search_fit", "name", "pk")
 
 
 class SearchResults:
@@ -111,6 +114,13 @@ class SearchResults:
             default=Value(2),
             output_field=IntegerField(),
         )
+
+    def _in_order_of_results(self, matches, tier, fit):
+        """`matches` ranked in the one ORDER: each implementation gives its own tier (a Case
+        over its conditions) and the fit (`_fit`)."""
+        return matches.annotate(
+            search_crisis=self._crisis_first(), search_tier=tier, search_fit=fit
+        ).order_by(*ORDER)
 
     @property
     def finds_nothing(self):

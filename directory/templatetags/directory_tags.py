@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from pages.helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
 
 from .. import caching
+from ..admin.home import borough_rows
 from ..phone import display_phone, phone_href
 from ..shortlist import Shortlist
 
@@ -168,6 +169,4 @@ def shortlist_button(context, service, add_url="", style="link"):
 @register.inclusion_tag("admin/directory/borough_rows.html", takes_context=True)
 def admin_borough_rows(context):
     """The admin home's table of the user's boroughs (directory/admin/home.py)."""
-    from ..admin.home import borough_rows
-
     return {"rows": borough_rows(context["request"].user)}
