@@ -157,7 +157,7 @@ def _key(request):
 
 def page_cache(get_response):
     def middleware(request):
-        with caching.one_generation_a_request():
+        with caching.request_scope():
             return _answer(request)
 
     def _answer(request):
@@ -169,14 +169,14 @@ def page_cache(get_response):
         if not cacheable_request(request):
             return get_response(request)
         key = _key(request)
-        cached, generation = caching.current(key)
+        cached, generation = caching.get(key)
         if cached is not None:
             return cached
         response = get_response(request)
         if cacheable_response(response) and _page_accepted_its_query(request):
             # A cookie on the way in means a different page (a signed-in member of staff).
             patch_vary_headers(response, ["Cookie"])
-            caching.keep(key, response, generation, settings.FINDHELP_PAGE_CACHE_SECONDS)
+            caching.set(key, response, generation, settings.FINDHELP_PAGE_CACHE_SECONDS)
         return response
 
     return middleware

@@ -116,7 +116,7 @@ def _choices_sql(vendor):
 def choice_rows():
     """{filter name: [(slug, label)]} for every vocabulary filter and the age bands, in the
     order people see them: from the cache until a vocabulary changes, or in one query."""
-    return caching.remembered("filter-choices", _read_choice_rows)
+    return caching.get_or_set("filter-choices", _read_choice_rows)
 
 
 def _read_choice_rows():

@@ -40,16 +40,16 @@ def register_sqlite_functions(sender, connection, **kwargs):
 
 def connect_signals():
     connection_created.connect(register_sqlite_functions, dispatch_uid="findhelp-sqlite-stems")
-    if caching._after_an_outage not in redis_cache.on_recovery:
-        redis_cache.on_recovery.append(caching._after_an_outage)
+    if caching.after_an_outage not in redis_cache.on_recovery:
+        redis_cache.on_recovery.append(caching.after_an_outage)
 
     for model in watched_models():
         uid = f"findhelp-cache-{model._meta.label}"
-        post_save.connect(caching.data_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(caching.data_changed, sender=model, dispatch_uid=f"{uid}-delete")
+        post_save.connect(caching.invalidate, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(caching.invalidate, sender=model, dispatch_uid=f"{uid}-delete")
     for field in Service._meta.local_many_to_many:
         m2m_changed.connect(
-            caching.data_changed,
+            caching.invalidate,
             sender=field.remote_field.through,
             dispatch_uid=f"findhelp-cache-{field.name}-links",
         )

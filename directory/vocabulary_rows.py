@@ -5,7 +5,7 @@ page of services. On PostgreSQL each service carries the slugs it is linked to
 (`need_slugs`…), so a page's `service.need_list` can be made from those and these rows, in
 the vocabulary's own order, without asking the database (ServiceQuerySet.with_vocabulary_lists).
 
-The rows are kept until the directory changes (`caching.remembered`, which also keeps a copy
+The rows are kept until the directory changes (`caching.get_or_set`, which also keeps a copy
 in each app process): any change to a vocabulary moves the generation on, so the next page
 reads them afresh. With the cache off (`FINDHELP_PAGE_CACHE=0`) they are read for each page.
 """
@@ -16,7 +16,7 @@ from .vocabulary import BY_KEY
 
 def vocabulary_rows(keys):
     """{vocabulary key: its rows in their usual order}, for these keys."""
-    return {key: caching.remembered(f"vocabulary:{key}", lambda k=key: _read(k)) for key in keys}
+    return {key: caching.get_or_set(f"vocabulary:{key}", lambda k=key: _read(k)) for key in keys}
 
 
 def _read(key):

@@ -61,7 +61,7 @@ def _vocabulary_rows():
 def vocabulary_choices(names):
     """{field name: [(slug, label)]} for these fields, in their order, in one query, or none
     while the cache has them (directory/caching.py)."""
-    return caching.remembered(
+    return caching.get_or_set(
         f"navigator-choices:{','.join(names)}", lambda: _read_vocabulary_choices(names)
     )
 
@@ -246,11 +246,11 @@ class WhereForm(QuestionForm):
     def borough_groups(self):
         """The borough choices as the select groups them: where we list local services, and
         where only national ones (so people know before they go on), in one query."""
-        covered = caching.remembered(
+        covered = caching.get_or_set(
             "covered-boroughs",
             lambda: set(boroughs_with_local_services().values_list("slug", flat=True)),
         )
-        listings = caching.remembered("borough-listings", borough_listings)
+        listings = caching.get_or_set("borough-listings", borough_listings)
         options = self.options("borough")
         first, boroughs, unknown = options[0], options[1:-1], options[-1]
         return [

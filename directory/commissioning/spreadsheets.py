@@ -199,7 +199,7 @@ class ServiceResource(ColumnsAlike, resources.ModelResource):
         if not dry_run:
             return super().import_data(dataset, dry_run=dry_run, **kwargs)
         # A preview is rolled back: the public pages' cache stays as it is.
-        with caching.only_when_committed():
+        with caching.invalidate_only_on_commit():
             return super().import_data(dataset, dry_run=dry_run, **kwargs)
 
     def import_row(self, row, instance_loader, **kwargs):

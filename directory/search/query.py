@@ -112,4 +112,4 @@ def everyday_phrases():
     def read():
         return list(SearchPhrase.objects.values_list("phrase", "need__slug", "search_for"))
 
-    return caching.remembered("everyday-phrases", read)
+    return caching.get_or_set("everyday-phrases", read)

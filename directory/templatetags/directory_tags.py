@@ -85,7 +85,7 @@ def service_card(context, service, heading_level=2):
 
 
 def _drawn_card(service, heading_level):
-    return caching.kept_here(
+    return caching.get_or_set_local(
         ("card", service.pk, heading_level), lambda: _draw_card(service, heading_level)
     )
 

@@ -44,7 +44,7 @@ def home_rows():
 
 
 def home(request):
-    needs, thrive_categories, covered = caching.remembered("home-rows", home_rows)
+    needs, thrive_categories, covered = caching.get_or_set("home-rows", home_rows)
     return render(
         request,
         "directory/home.html",

@@ -65,7 +65,7 @@ def borough_listing(filterset):
     borough = filterset.form.cleaned_data.get("borough") if filterset.is_bound else None
     if not isinstance(borough, str) or not borough:
         return None
-    return caching.remembered("borough-listings", borough_listings).get(borough)
+    return caching.get_or_set("borough-listings", borough_listings).get(borough)
 
 
 def harm_help(results):

@@ -462,6 +462,6 @@ class Command(BaseCommand):
         # Planner statistics for the new rows now, not when autovacuum gets round to it (the
         # bulk inserts send no signals, so the cache is told here too).
         analyze(Organisation, Service, Language)
-        caching.data_changed()
+        caching.invalidate()
         made = max(services - start, 0)
         self.stdout.write(self.style.SUCCESS(f"Generated {made} services (seed {seed})"))
