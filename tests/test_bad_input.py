@@ -21,7 +21,7 @@ from directory.filters import PARAMETERS as DIRECTORY_PARAMETERS
 from directory.whole_numbers import TOO_BIG, WholeNumberField, has_other_digits, whole_number
 from navigator.answers import PARAMETERS as NAVIGATOR_PARAMETERS
 from navigator.answers import answered_age
-from navigator.flow import QUESTIONS
+from navigator.questions import QUESTIONS
 from tests.factories import make_organisation, make_service
 
 pytestmark = pytest.mark.usefixtures("real_directory_read")
