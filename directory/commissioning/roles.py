@@ -1,5 +1,5 @@
-"""Who may edit what in the admin: the one definition, read by directory/admin.py and the
-admin home.
+"""Who may edit what in the admin: the one definition, read by the admin's service pages
+(directory/admin/services.py, service_forms.py), spreadsheet imports and the admin home.
 
 A directory administrator (a superuser, or a Commissioner with `all_boroughs`) manages every
 service, national ones included, and the vocabularies. A commissioner manages the services
