@@ -1,8 +1,7 @@
 """Import and export of services as spreadsheets (CSV, XLSX) in the admin, with
 django-import-export: a template to start from, a preview (a dry run), every problem in plain
 words, and all or nothing. The rows and their checks are directory/commissioning/spreadsheets.py;
-who may
-import or export what is the ServiceAdmin's own permission methods
+who may import or export what is the ServiceAdmin's own permission methods
 (directory/commissioning/roles.py)."""
 
 import tablib

@@ -1,6 +1,5 @@
 """The cells of the directory's spreadsheet (directory/commissioning/spreadsheets.py): how each kind
-of
-value is read from a cell and written to one, and what is said, in plain words, when a cell
+of value is read from a cell and written to one, and what is said, in plain words, when a cell
 cannot be read ("'Westminter' is not a borough — did you mean Westminster?")."""
 
 import datetime

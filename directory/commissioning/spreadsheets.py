@@ -3,12 +3,10 @@ service, keyed by its slug; one column per field and one per vocabulary (directo
 
 A vocabulary's cell holds its rows' slugs (a borough's name is accepted too), several separated
 by DELIMITER; how each cell is read is directory/commissioning/spreadsheet_cells.py. A row is
-checked the way
-the admin's form checks a change: the model's validators (`full_clean`), what publishing needs
-(directory/commissioning/validation.py), and who may change what (directory/commissioning/roles.py,
-through the
-ServiceAdmin's own permission methods). Each problem is said in plain words, with a suggestion
-when a value is close to a known one.
+checked the way the admin's form checks a change: the model's validators (`full_clean`), what
+publishing needs (directory/commissioning/validation.py), and who may change what
+(directory/commissioning/roles.py, through the ServiceAdmin's own permission methods). Each problem
+is said in plain words, with a suggestion when a value is close to a known one.
 """
 
 import time
