@@ -1,5 +1,5 @@
 """The client's address: the one definition, used by the sign-in lockout (django-axes,
-AXES_CLIENT_IP_CALLABLE) and the report form's rate limit (directory/reporting.py).
+AXES_CLIENT_IP_CALLABLE) and the report form's rate limit (directory/commissioning/reporting.py).
 
 Behind a load balancer every request comes from the balancer's address, so the client's is
 read from `X-Forwarded-For`, but only when the request came from a proxy named in

@@ -17,8 +17,8 @@ from django.views import defaults
 from django.views.decorators.http import require_safe
 
 from directory import caching
-from directory.pages import urgent_help_context
 from openreferral.errors import API_PREFIX, json_error
+from pages.views import urgent_help_context
 
 # The errors of a database that cannot be reached (refused, gone away, connection closed), as
 # opposed to a bug in a query (ProgrammingError, DataError…), which stays a 500.

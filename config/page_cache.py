@@ -37,10 +37,13 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.forms import MultipleChoiceField
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from directory import caching
+from directory import caching, pagination
+from directory.filters import PARAMETERS, ServiceFilter
+from directory.models import Service
 
 CACHED_PATHS = ("/", "/services/")  # and /services/<slug>/ (not its report form)
 PRIVATE_PARAMETERS = ("q", "service")
@@ -52,8 +55,6 @@ PARAMETER_VALUE = re.compile(r"(?!0[0-9])[a-z0-9][a-z0-9-]{0,99}")
 def page_parameters(path):
     """The parameters the page at `path` reads (besides the private ones, never kept)."""
     if path == LIST_PATH:
-        from directory.filters import PARAMETERS
-
         return frozenset(PARAMETERS) - set(PRIVATE_PARAMETERS) | {"page"}
     return frozenset()
 
@@ -119,12 +120,6 @@ def _page_accepted_its_query(request):
     so the page is not kept)."""
     if request.path != LIST_PATH or not request.GET:
         return True
-    from django.forms import MultipleChoiceField
-
-    from directory.filters import ServiceFilter
-    from directory.models import Service
-    from directory.views.listing import paginate
-
     filterset = ServiceFilter(request.GET, queryset=Service.objects.published())
     if not filterset.is_valid():
         return False
@@ -136,7 +131,7 @@ def _page_accepted_its_query(request):
     # A page number past the last (the page says so, and shows page 1): one count query, only
     # when such a page is about to be kept.
     return single and (
-        "page" not in request.GET or not paginate(filterset.qs, request.GET["page"])[1]
+        "page" not in request.GET or not pagination.paginate(filterset.qs, request.GET["page"])[1]
     )
 
 
@@ -162,7 +157,7 @@ def _key(request):
 
 def page_cache(get_response):
     def middleware(request):
-        with caching.one_generation_a_request():
+        with caching.request_scope():
             return _answer(request)
 
     def _answer(request):
@@ -174,14 +169,14 @@ def page_cache(get_response):
         if not cacheable_request(request):
             return get_response(request)
         key = _key(request)
-        cached, generation = caching.current(key)
+        cached, generation = caching.get(key)
         if cached is not None:
             return cached
         response = get_response(request)
         if cacheable_response(response) and _page_accepted_its_query(request):
             # A cookie on the way in means a different page (a signed-in member of staff).
             patch_vary_headers(response, ["Cookie"])
-            caching.keep(key, response, generation, settings.FINDHELP_PAGE_CACHE_SECONDS)
+            caching.set(key, response, generation, settings.FINDHELP_PAGE_CACHE_SECONDS)
         return response
 
     return middleware

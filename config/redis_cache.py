@@ -127,6 +127,7 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+        # redis is imported when a Redis cache is configured, as Django's own backend does it
         from redis.backoff import NoBackoff
         from redis.retry import Retry
 

@@ -5,8 +5,10 @@ characters must be given.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -53,8 +55,6 @@ def trusted_proxies_setting():
     outermost first, comma-separated, each an address or a network (10.0.0.0/24). Only a
     request from them has its X-Forwarded-For read for the client's address
     (config/client.py). None by default: the socket's address."""
-    import ipaddress
-
     proxies = env_list("FINDHELP_TRUSTED_PROXIES")
     for proxy in proxies:
         try:
@@ -76,8 +76,6 @@ def site_url_setting():
     X-Forwarded-Proto, which a client can forge and the page cache would keep for everyone.
     Without it: https:// and the first of DJANGO_ALLOWED_HOSTS that is a plain name; in debug,
     or with no such name, the request's own (config/middleware.py, `site_address`)."""
-    from urllib.parse import urlsplit
-
     value = os.environ.get("FINDHELP_SITE_URL", "").strip().rstrip("/")
     if not value:
         names = [h for h in ALLOWED_HOSTS if h and not h.startswith(".") and "*" not in h]
@@ -111,6 +109,7 @@ INSTALLED_APPS = [
     "navigator",
     "openreferral",
     "signposting",
+    "pages",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from config import database
 urlpatterns = [
     path("healthz", database.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("", include("directory.pages_urls")),
+    path("", include("pages.urls")),
     path("", include("directory.urls")),
     path("", include("navigator.urls")),
     path("", include("signposting.urls")),  # /signposting/ and /go/<borough>/ (issue 26)

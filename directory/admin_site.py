@@ -8,16 +8,20 @@ site, like django-otp's OTPAdminSite, lets in only staff whose session is verifi
 
 It is the default site (`admin.site`, directory.apps.FindHelpAdminConfig), so every
 `@admin.register` registers here. It lives outside directory/admin/ so that making it does
-not import the ModelAdmins, which register on it.
+not import the ModelAdmins, which register on it (and so does its sign-in, admin_sign_in.py).
 """
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+
+from . import admin_sign_in
+from .admin_sign_in import PasswordStepView
 
 
 class FindHelpAdminSite(admin.AdminSite):
@@ -30,10 +34,8 @@ class FindHelpAdminSite(admin.AdminSite):
         return not settings.FINDHELP_ADMIN_2FA or request.user.is_verified()
 
     def get_urls(self):
-        from .admin import sign_in
-
         return [
-            path("login/code/", self.admin_site_view(sign_in.code_step), name="sign_in_code"),
+            path("login/code/", self.admin_site_view(admin_sign_in.code_step), name="sign_in_code"),
             *super().get_urls(),
         ]
 
@@ -49,10 +51,6 @@ class FindHelpAdminSite(admin.AdminSite):
     @method_decorator(never_cache)
     def login(self, request, extra_context=None):
         """As AdminSite.login, with the password step's view (sign_in.PasswordStepView)."""
-        from django.contrib.admin.forms import AdminAuthenticationForm
-
-        from .admin.sign_in import PasswordStepView
-
         if request.method == "GET" and self.has_permission(request):
             return HttpResponseRedirect(reverse("admin:index", current_app=self.name))
         context = {

@@ -1,16 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.core import checks
-from django.db.backends.signals import connection_created
 
 from .checks import declared_slugs_in_database
-
-
-def _register_sqlite_functions(sender, connection, **kwargs):
-    if connection.vendor == "sqlite":
-        from .backends.portable_search import register_functions
-
-        register_functions(connection)
 
 
 class DirectoryConfig(AppConfig):
@@ -22,10 +14,9 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         # Start-up refuses while a slug the code relies on is missing (directory/checks.py).
         checks.register(declared_slugs_in_database, checks.Tags.database)
-        # Search's word stems on SQLite (directory/backends/portable_search.py).
-        connection_created.connect(_register_sqlite_functions)
-        # A change to the directory moves the cache's generation on (directory/caching.py).
-        from .caching import connect_signals
+        # Imported here, not at the top: the signal wiring reads the models, which Django
+        # loads only after every app's config (directory/signals.py).
+        from .signals import connect_signals
 
         connect_signals()
 

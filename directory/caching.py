@@ -2,13 +2,23 @@
 
 Every cached thing (a public page, the filter choices, the home page's lists) is stored under
 a key that includes the directory's *generation*: a number in the cache that any change to a
-service, an organisation or a vocabulary moves on (the signals below, and the bulk commands,
+service, an organisation or a vocabulary moves on (directory/signals.py, and the bulk commands,
 whose bulk writes send no signals). A change therefore makes everything cached before it
 unreachable at once, on every app instance that shares the cache (`CACHE_URL`); the old entries
 simply expire. This is the control for a stale page after a correction (a phone number fixed
 in the admin): docs/clinical-safety.md, H21.
 
 `FINDHELP_PAGE_CACHE=0` turns all of it off (the benchmark's "before").
+
+The names are Django's cache's, with the generation added:
+- `get(name)` -> (value, generation) and `set(name, value, generation, timeout)`: for a page,
+  whose generation comes in the same round trip (config/page_cache.py);
+- `get_or_set(name, compute)`: a value made once per generation, in the shared cache and in
+  this process; `get_or_set_local(name, compute)`: in this process only;
+- `invalidate()`: the directory changed, move the generation on (the signals call it, and the
+  bulk commands); `invalidate_only_on_commit()`: inside, only if the change is committed;
+- `request_scope()`: read the generation once a request; `clear_local()`: drop this process's
+  copies.
 
 The cache is optional at run time. While it cannot be reached (config/redis_cache.py: every
 failure is a miss, and the process leaves it alone for a few seconds), the generation is
@@ -25,7 +35,6 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "findhelp:generation"
 
@@ -50,7 +59,7 @@ def state():
 
 
 @contextmanager
-def one_generation_a_request():
+def request_scope():
     """Inside (a request, config/page_cache.py), the generation is read from the cache once,
     not for every cached thing the page uses, and again only after a change in this request."""
     _this_request.active = True
@@ -80,7 +89,7 @@ def _read_generation():
         return None
     if value is None:
         # A cache that is new, cleared or restarted starts from the time, in microseconds,
-        # never from a number used before: the app processes' own copies (`remembered`) of
+        # never from a number used before: the app processes' own copies (`get_or_set`) of
         # an earlier generation must not be taken for this one's.
         start = time.time_ns() // 1000
         cache.add(GENERATION_KEY, start, timeout=None)
@@ -97,14 +106,14 @@ def _bump():
         if current is not None:
             cache.set(GENERATION_KEY, current + 1, timeout=None)
     # A cache that failed to take it has left this process's copies unusable until it answers
-    # again (generation() is None meanwhile); it is moved on again then (_after_an_outage).
+    # again (generation() is None meanwhile); it is moved on again then (after_an_outage).
 
 
-def data_changed(**kwargs):
+def invalidate(**kwargs):
     """Move the generation on: everything cached so far is out of date. Now, and again once
     the change is committed: in between, another request could read the old rows and cache
-    them under the new generation. Inside `only_when_committed`, once committed only."""
-    if not getattr(_this_request, "only_when_committed", False):
+    them under the new generation. Inside `invalidate_only_on_commit`, once committed only."""
+    if not getattr(_this_request, "only_on_commit", False):
         _bump()
     transaction.on_commit(_bump)
 
@@ -112,35 +121,35 @@ def data_changed(**kwargs):
 _recoveries = 0  # how many times this process has seen the cache answer again after failing
 
 
-def _after_an_outage():
+def after_an_outage():
     """The cache answers again: what it kept may predate a change it was not told of."""
     global _recoveries
     _recoveries += 1
-    _kept_here.clear()
+    _local.clear()
     _bump()
 
 
 @contextmanager
-def only_when_committed():
+def invalidate_only_on_commit():
     """Inside, a change moves the generation on only if it is committed: for work that is
     rolled back (a spreadsheet import's preview), which then leaves the cache as it was."""
-    _this_request.only_when_committed = True
+    _this_request.only_on_commit = True
     try:
         yield
     finally:
-        _this_request.only_when_committed = False
+        _this_request.only_on_commit = False
 
 
 def key(name):
     return f"findhelp:{generation()}:{name}"
 
 
-def current(name):
+def get(name):
     """(what was kept under `name` for the current generation or None, that generation).
 
     For the first thing a request asks of the cache (a public page): the generation comes
     in the same round trip (one `get_many`), so a page from the cache costs one round trip,
-    not two. What `keep` stored for an earlier generation is not returned."""
+    not two. What `set` stored for an earlier generation is not returned."""
     entry_key = f"findhelp:entry:{name}"
     known = getattr(_this_request, "generation", None)
     if known is not None:
@@ -161,31 +170,31 @@ def current(name):
     return None, current_generation
 
 
-def keep(name, value, kept_generation, timeout):
-    """Keep `value` under `name` for `kept_generation` (the one `current` gave, before the
+def set(name, value, kept_generation, timeout):
+    """Keep `value` under `name` for `kept_generation` (the one `get` gave, before the
     value was made: a change meanwhile leaves it out of date at once). Nothing is kept when
     the generation was unknown (the cache could not be reached)."""
     if kept_generation is not None:
         cache.set(f"findhelp:entry:{name}", (kept_generation, value), timeout)
 
 
-_kept_here = {}  # {generation: {name: value}}: this process's copies, the latest generation only
-MAX_KEPT_HERE = 10_000  # things kept here at once (cards are about 1.5 KB each)
+_local = {}  # {generation: {name: value}}: this process's copies, the latest generation only
+MAX_LOCAL = 10_000  # things kept here at once (cards are about 1.5 KB each)
 
 
-def _kept_for_this_generation(current):
+def _local_for(current):
     if current is None:  # the cache cannot be reached: nothing kept, nothing used
         return {}
-    here = _kept_here.get(current)
+    here = _local.get(current)
     if here is None:
-        _kept_here.clear()
-        here = _kept_here[current] = {}
-    elif len(here) >= MAX_KEPT_HERE:
+        _local.clear()
+        here = _local[current] = {}
+    elif len(here) >= MAX_LOCAL:
         here.clear()
     return here
 
 
-def remembered(name, compute, timeout=None):
+def get_or_set(name, compute, timeout=None):
     """compute(), kept until the directory changes (or, in the shared cache, `timeout`
     seconds). Each app process also keeps its own copy for the current generation, so a page
     that reads the filter choices does not fetch and unpickle them from Redis every time.
@@ -195,7 +204,7 @@ def remembered(name, compute, timeout=None):
     current = generation()
     if current is None:
         return compute()
-    here = _kept_for_this_generation(current)
+    here = _local_for(current)
     if name not in here:
         cache_key = f"findhelp:{current}:{name}"
         value = cache.get(cache_key)
@@ -206,56 +215,17 @@ def remembered(name, compute, timeout=None):
     return here[name]
 
 
-def kept_here(name, compute):
+def get_or_set_local(name, compute):
     """compute(), kept in this app process only, until the directory changes: for what is
     quick to make once but made many times a page (a service's card)."""
     if not enabled():
         return compute()
-    here = _kept_for_this_generation(generation())
+    here = _local_for(generation())
     if name not in here:
         here[name] = compute()
     return here[name]
 
 
-def forget_copies_here():
+def clear_local():
     """Drop this process's own copies (the tests, after clearing the cache)."""
-    _kept_here.clear()
-
-
-def watched_models():
-    """Every model a public page shows: services and what they link to."""
-    from .models import (
-        AgeBand,
-        EligibilityCriterion,
-        Location,
-        Organisation,
-        SearchPhrase,
-        SearchWord,
-        Service,
-        ServiceLink,
-    )
-    from .vocabulary import VOCABULARIES
-
-    models = {Service, Organisation, Location, ServiceLink, AgeBand, EligibilityCriterion}
-    models |= {SearchPhrase, SearchWord}
-    return models | {vocabulary.model for vocabulary in VOCABULARIES}
-
-
-def connect_signals():
-    from config import redis_cache
-
-    from .models import Service
-
-    if _after_an_outage not in redis_cache.on_recovery:
-        redis_cache.on_recovery.append(_after_an_outage)
-
-    for model in watched_models():
-        uid = f"findhelp-cache-{model._meta.label}"
-        post_save.connect(data_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(data_changed, sender=model, dispatch_uid=f"{uid}-delete")
-    for field in Service._meta.local_many_to_many:
-        m2m_changed.connect(
-            data_changed,
-            sender=field.remote_field.through,
-            dispatch_uid=f"findhelp-cache-{field.name}-links",
-        )
+    _local.clear()

@@ -80,9 +80,9 @@ class NeedSlug(models.TextChoices):
     PARENTING = "parenting"
 
 
-# The crisis reader's kinds of crisis (directory/safety.py, its patterns in
-# directory/safety_lexicon.py) and the needs each one means: a search it reads as one of these
-# finds services for those needs, crisis services first, below urgent help.
+# The crisis reader's kinds of crisis (directory/search/crisis_reader.py, its patterns in
+# directory/search/crisis_lexicon.py) and the needs each one means: a search it reads as one of
+# these finds services for those needs, crisis services first, below urgent help.
 CRISIS_KIND_NEEDS = {
     "suicide": (NeedSlug.SUICIDAL_THOUGHTS,),
     "self-harm": (NeedSlug.SELF_HARM,),
@@ -95,7 +95,7 @@ CRISIS_NEEDS = frozenset(need for needs in CRISIS_KIND_NEEDS.values() for need i
 
 
 class BoroughSlug(models.TextChoices):
-    """London's 33 local authorities (Borough; directory/london.py has their codes)."""
+    """London's 33 local authorities (Borough; pages/london.py has their codes)."""
 
     BARKING_AND_DAGENHAM = "barking-and-dagenham"
     BARNET = "barnet"

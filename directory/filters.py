@@ -7,15 +7,16 @@ from dataclasses import dataclass
 import django_filters
 from django.http import QueryDict
 
-from .form_fields import Option
+from .field_options import Option
 from .models import AgeBand, EligibilityCriterion, Service
 from .models.service import MAX_AGE
-from .numbers import WholeNumberField
-from .search import MAX_QUERY_LENGTH, Unsearched
+from .search.results import Unsearched
+from .search.words import MAX_QUERY_LENGTH
 from .selectors import Selection, select_services
 from .shortlist import PARAMETER as SHORTLIST_PARAMETER
 from .vocabulary import BY_KEY, FILTERED
 from .vocabulary_rows import AGE_BAND, vocabulary_rows
+from .whole_numbers import WholeNumberField
 
 FREE_LABEL = "Free services only"
 

@@ -11,8 +11,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
+from .commissioning.validation import publishing_problems
 from .models import Location, Organisation, Service, ServiceLink
-from .validation import publishing_problems
 from .vocabulary import BY_RELATION, VOCABULARIES
 from .writes import save_service
 

@@ -11,7 +11,8 @@ import functools
 import operator
 from dataclasses import dataclass, field
 
-from .search import Unsearched, search
+from .search.engine import search
+from .search.results import Unsearched
 from .vocabulary import FILTERED
 
 

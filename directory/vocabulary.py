@@ -38,7 +38,8 @@ class Vocabulary:
 
     @property
     def column(self):
-        """The array of linked slugs PostgreSQL keeps on each service (directory/index.py)."""
+        """The array of linked slugs PostgreSQL keeps on each service
+        (directory/models/derived_columns.py)."""
         return f"{self.key}_slugs"
 
     @property

@@ -8,12 +8,12 @@ the THRIVE categories' order for ranking, and, on PostgreSQL, a page's `service.
 friends, made from the slugs each service carries (`need_slugs`…) and these rows without
 asking the database (ServiceQuerySet.with_vocabulary_lists). All of them read `vocabulary_rows()`:
 one UNION of every vocabulary table and the age bands, kept under one cache key
-(`caching.remembered`, which also keeps a copy in each app process). Any change to a vocabulary
+(`caching.get_or_set`, which also keeps a copy in each app process). Any change to a vocabulary
 or a service moves the generation on, so the next page reads them afresh. With the cache off
 (`FINDHELP_PAGE_CACHE=0`) they are read each time they are asked for.
 
 Each borough row also says whether the directory lists local services there
-(`has_local_services`, Borough.objects.with_local_services(), directory/coverage.py).
+(`has_local_services`, Borough.objects.with_local_services(), directory/local_coverage.py).
 """
 
 import functools
@@ -150,7 +150,7 @@ def _read():
 def vocabulary_rows():
     """{vocabulary key (and "age_band"): its rows in their usual order}: every vocabulary's
     model instances, from the cache until the directory changes, or in one query."""
-    return caching.remembered(CACHE_NAME, _read)
+    return caching.get_or_set(CACHE_NAME, _read)
 
 
 def thrive_order():

@@ -13,8 +13,8 @@ save, each link set, and the history record's signal. Bulk writes that send no s
 (generate_directory) move it on themselves.
 
 What a service must hold before it is saved is the caller's to check (the model's
-`full_clean`, and directory/validation.py for publishing): each caller words its problems
-for its own reader.
+`full_clean`, and directory/commissioning/validation.py for publishing): each caller words its
+problems for its own reader.
 """
 
 from django.db.models.signals import post_save

@@ -10,9 +10,9 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 
 from directory.facts import CRISIS_NEEDS, Who
-from directory.helplines import OWN_LINE_AGE
 from directory.models import EligibilityCriterion
 from directory.models.service import MAX_AGE
+from pages.helplines import OWN_LINE_AGE
 
 from .tokens import seal, unseal
 
@@ -28,9 +28,9 @@ UNKNOWN_BOROUGH = "unknown"
 NOT_SURE = "not-sure"
 NONE_APPLY = EligibilityCriterion.NONE_APPLY
 # An answered age: digits 0 to 9 only. `\d`, isdigit() and int() also take other scripts'
-# digits ("١٢" is 12), and isdigit() takes "²", which int() refuses (directory/numbers.py).
+# digits ("١٢" is 12), and isdigit() takes "²", which int() refuses (directory/whole_numbers.py).
 AGE = re.compile(r"[0-9]{1,3}")
-# Below this, a young person answering for themselves needs a grown-up (directory/helplines.py)
+# Below this, a young person answering for themselves needs a grown-up (pages/helplines.py)
 YOUNG_CHILD_AGE = OWN_LINE_AGE
 
 

@@ -6,8 +6,8 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from directory.helplines import NATIONAL_LINES, TALK_NOW, local_urgent_line
-from directory.london import BOROUGH_NAMES
+from pages.helplines import NATIONAL_LINES, TALK_NOW, local_urgent_line
+from pages.london import BOROUGH_NAMES
 
 from .answers import answers_from, is_in_danger
 from .decorators import no_store

@@ -8,17 +8,18 @@ from dataclasses import replace
 from django import forms
 
 from directory import caching
-from directory.coverage import borough_listings
 from directory.facts import DeliverySlug, Who
-from directory.form_fields import Option
-from directory.london import BOROUGH_NAMES
+from directory.field_options import Option
+from directory.local_coverage import borough_listings
 from directory.models import EligibilityCriterion
-from directory.numbers import has_other_digits
+from directory.postcodes.districts import NOT_IN_LONDON
+from directory.postcodes.lookup import PostcodeNotRecognised, find_district, resolve_postcode
 from directory.vocabulary_rows import vocabulary_rows
+from directory.whole_numbers import has_other_digits
+from pages.london import BOROUGH_NAMES
 
 from .answers import AGE, NONE_APPLY, NOT_SURE, UNKNOWN_BOROUGH, Answers, answered_age, is_in_danger
 from .needs import need_suits
-from .postcodes import NOT_IN_LONDON, PostcodeNotRecognised, find_district, resolve_postcode
 from .wording import need_label
 
 WHO_CHOICES = Who.choices
@@ -223,7 +224,7 @@ class WhereForm(QuestionForm):
         """The borough choices as the select groups them: where we list local services, and
         where only national ones (so people know before they go on), in one query."""
         covered = {b.slug for b in vocabulary_rows()["borough"] if b.has_local_services}
-        listings = caching.remembered("borough-listings", borough_listings)
+        listings = caching.get_or_set("borough-listings", borough_listings)
         options = self.options("borough")
         first, boroughs, unknown = options[0], options[1:-1], options[-1]
         return [

@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from directory.helplines import local_urgent_line
-from directory.london import BOROUGH_NAMES
 from directory.models import Service
 from directory.vocabulary_rows import thrive_order
+from pages.helplines import local_urgent_line
+from pages.london import BOROUGH_NAMES
 
 from . import wording
 from .answers import Answers

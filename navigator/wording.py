@@ -7,10 +7,10 @@ no query.
 """
 
 from directory.facts import DeliverySlug, NeedSlug, ReferralSlug, ThriveSlug, Who
-from directory.helplines import NATIONAL_LINES
-from directory.london import BOROUGH_NAMES
 from directory.phone import display_phone
 from directory.wording import join_words
+from pages.helplines import NATIONAL_LINES
+from pages.london import BOROUGH_NAMES
 
 DELIVERY_PHRASES = {
     DeliverySlug.ONLINE: "online or by chat",
@@ -49,7 +49,7 @@ GP_STEP = {
 
 def next_steps(answers=None):
     """What to do next, under every list of results, for who is asking and the young
-    person's age (EVERYDAY_HELP). The crisis lines' numbers come from directory/helplines.py,
+    person's age (EVERYDAY_HELP). The crisis lines' numbers come from pages/helplines.py,
     read when the page is drawn."""
     nhs_111 = NATIONAL_LINES["nhs-111"]
     who = answers.who if answers else Who.YOUNG_PERSON

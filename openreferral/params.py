@@ -17,7 +17,7 @@ A bad value is a 400 that names the parameter (`errors`), never a 500.
 from django import forms
 
 from directory.filters import choice_rows
-from navigator.postcodes import PostcodeNotRecognised, find_district
+from directory.postcodes.lookup import PostcodeNotRecognised, find_district
 
 from .query_parameters import (
     DEFAULT_PER_PAGE,

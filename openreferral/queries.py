@@ -5,9 +5,9 @@ import uuid
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from directory.models import Location, Organisation, Service
+from directory.postcodes.districts import NOT_IN_LONDON
 from directory.selectors import Selection
 from directory.vocabulary import VOCABULARIES
-from navigator.postcodes import NOT_IN_LONDON
 
 from .parameter_fields import MAX_AGE_ASKED
 from .query_parameters import VOCABULARY_PARAMETERS

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from django import forms
 
 from directory.facts import Who
-from directory.numbers import WholeNumberField
-from directory.search import MAX_QUERY_LENGTH
+from directory.search.words import MAX_QUERY_LENGTH
+from directory.whole_numbers import WholeNumberField
 
 from .parameter_fields import (
     FALSE_WORDS,

@@ -1,7 +1,7 @@
 """What goes on a borough's poster, wallet cards and waiting-room list.
 
-Reads only: the crisis lines from directory/helplines.py (looked up when a page is drawn, so a
-changed number shows at once), the borough from directory/london.py (all 33, no database), and
+Reads only: the crisis lines from pages/helplines.py (looked up when a page is drawn, so a
+changed number shows at once), the borough from pages/london.py (all 33, no database), and
 the services through the directory's own ServiceQuerySet methods (`published`, `in_borough`,
 `for_age_range`): local services where the directory has them, national ones where it does not,
 and whatever the directory lists for the borough (its Local Offer, its CAMHS) with them.
@@ -13,12 +13,12 @@ from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
-from directory.access import access_routes
-from directory.helplines import NATIONAL_LINES, local_urgent_line
-from directory.london import BOROUGH_NAMES
 from directory.models import AgeBand, Service, ThriveCategory
+from directory.referral_wording import access_routes
 from navigator.answers import with_answers
 from navigator.flow import start_url
+from pages.helplines import NATIONAL_LINES, local_urgent_line
+from pages.london import BOROUGH_NAMES
 
 from . import wording
 
@@ -55,7 +55,7 @@ class ChoiceForm(forms.Form):
 
 @dataclass(frozen=True)
 class Choice:
-    borough: str  # a borough slug from directory/london.py
+    borough: str  # a borough slug from pages/london.py
     age_band: AgeBand | None = None
     setting: str = ""  # a key of wording.SETTINGS, or ""
     problems: tuple = ()  # what was not understood, and so not used
@@ -108,7 +108,7 @@ def navigator_url_for(borough):
 
 @dataclass(frozen=True)
 class Lines:
-    """The lines a poster and a card carry, from directory/helplines.py."""
+    """The lines a poster and a card carry, from pages/helplines.py."""
 
     local: object  # the borough's 24-hour NHS line, or None (then NHS 111, option 2)
     nhs_111: object

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from directory.london import BOROUGH_NAMES
+from pages.london import BOROUGH_NAMES
 
 from . import qr, wording
 from .materials import (

@@ -1,5 +1,5 @@
 """Words on the posters, cards and lists, kept apart from the code that chooses what to show.
-A content designer may change these; the numbers come from directory/helplines.py only."""
+A content designer may change these; the numbers come from pages/helplines.py only."""
 
 # The setting a poster or card is for: the optional `?from=` code its QR code carries.
 SETTINGS = {

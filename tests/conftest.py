@@ -99,7 +99,7 @@ def real_directory_read(real_directory_for_module, db):
 def _empty_cache():
     """Each test starts with an empty cache (the report form's rate limit lives there)."""
     cache.clear()
-    caching.forget_copies_here()
+    caching.clear_local()
     yield
     cache.clear()
-    caching.forget_copies_here()
+    caching.clear_local()

@@ -22,7 +22,7 @@ DEFAULT_LINKS = {
     "thrive": ("getting-help",),
     "audience": ("young-people",),
     "referral": ("self",),
-    # Publishing needs a delivery mode (directory/validation.py).
+    # Publishing needs a delivery mode (directory/commissioning/validation.py).
     "delivery": ("online",),
 }
 
@@ -40,7 +40,7 @@ def make_service(**fields):
     fields.setdefault("status", Service.Status.PUBLISHED)
     fields.setdefault("website", "https://example.org/")
     # Publishing needs each contact's source, and a direct way in or a note on why there is
-    # none (directory/validation.py).
+    # none (directory/commissioning/validation.py).
     fields.setdefault("contact_source_url", "https://example.org/contact")
     fields.setdefault("contact_source_read_on", datetime.date(2026, 12, 1))
     direct = ("phone", "sms_number", "email", "referral_url")

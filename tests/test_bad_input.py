@@ -2,7 +2,7 @@
 
 Whatever the query string holds, on every public page that reads one, the answer is a page
 (with a message saying what was wrong) or a 400 JSON naming the parameter: never a server
-error. Numbers are read in the digits 0 to 9 only (directory/numbers.py): "²" passes
+error. Numbers are read in the digits 0 to 9 only (directory/whole_numbers.py): "²" passes
 str.isdigit() but int() refuses it; "١٢" is 12 to int(), and to Django's IntegerField.
 
 The property tests draw values from all of Unicode (other scripts' digits, superscripts,
@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from directory.filters import PARAMETERS as DIRECTORY_PARAMETERS
-from directory.numbers import TOO_BIG, WholeNumberField, has_other_digits, whole_number
+from directory.whole_numbers import TOO_BIG, WholeNumberField, has_other_digits, whole_number
 from navigator.answers import PARAMETERS as NAVIGATOR_PARAMETERS
 from navigator.answers import answered_age
-from navigator.flow import QUESTIONS
+from navigator.questions import QUESTIONS
 from tests.factories import make_organisation, make_service
 
 pytestmark = pytest.mark.usefixtures("real_directory_read")

@@ -28,11 +28,11 @@ def dead_cache():
     }
     with override_settings(CACHES={"default": config}):
         cache = caches["default"]
-        caching.forget_copies_here()
+        caching.clear_local()
         yield cache
         cache.breaker.closed_from = 0
         cache.close()
-    caching.forget_copies_here()
+    caching.clear_local()
 
 
 @pytest.fixture
@@ -106,11 +106,11 @@ def test_nothing_is_kept_or_reused_while_the_generation_is_unknown(riverside, de
         return "rows"
 
     assert caching.generation() is None
-    assert caching.remembered("rows", compute) == "rows"
-    assert caching.remembered("rows", compute) == "rows"
-    assert caching.kept_here("card", compute) == "rows"
+    assert caching.get_or_set("rows", compute) == "rows"
+    assert caching.get_or_set("rows", compute) == "rows"
+    assert caching.get_or_set_local("card", compute) == "rows"
     assert len(computed) == 3  # each time, from the database
-    assert caching.current("page") == (None, None)
+    assert caching.get("page") == (None, None)
 
 
 def test_the_generation_moves_on_when_the_cache_answers_again(db):

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.test import Client
 
 from config.client import client_address
+from directory.commissioning.reporting import RATE_LIMIT
 from directory.models import ProblemReport
-from directory.reporting import RATE_LIMIT
 from tests.factories import make_service
 
 PROXY = "10.0.0.10"  # the load balancer

@@ -93,7 +93,7 @@ def test_a_navigator_page_refusing_a_method_is_never_stored(client, url):
     [
         (f"/help/results/?{COMPLETE}", "navigator.flow.route_results"),
         ("/help/need/?urgent=no", "navigator.flow.route_question"),
-        ("/services/?q=self+harm", "directory.views.listing.paginate"),
+        ("/services/?q=self+harm", "directory.pagination.paginate"),
     ],
 )
 def test_a_server_error_is_never_stored(monkeypatch, url, broken):

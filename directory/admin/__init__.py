@@ -1,6 +1,6 @@
 """The admin, by feature: services (scoped to a commissioner's boroughs), reports from the
 public, commissioners, and the shared vocabularies (administrators only). Who may do what is
-decided in directory/roles.py."""
+decided in directory/commissioning/roles.py."""
 
 from . import commissioners, reports, services, vocabularies
 

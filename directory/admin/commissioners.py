@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 
+from ..admin_sign_in import reset_second_factor
+from ..commissioning.roles import is_administrator
 from ..models import Commissioner
-from ..roles import is_administrator
-from .sign_in import reset_second_factor
 from .vocabularies import AdministratorsChangeMixin
 
 

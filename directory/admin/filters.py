@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from ..commissioning.roles import managed_boroughs
 from ..models import Service
-from ..roles import managed_boroughs
 
 
 class DueForReviewFilter(admin.SimpleListFilter):

@@ -7,8 +7,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from ..commissioning.roles import managed_boroughs
 from ..models import ProblemReport, Service
-from ..roles import managed_boroughs
 
 
 @dataclass(frozen=True)

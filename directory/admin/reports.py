@@ -4,9 +4,9 @@ from django.contrib import admin, messages
 from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 
+from ..commissioning.roles import can_view_service, is_administrator, visible_reports
 from ..models import ProblemReport
-from ..numbers import whole_number
-from ..roles import can_view_service, is_administrator, visible_reports
+from ..whole_numbers import whole_number
 from .filters import ReportBoroughFilter
 
 

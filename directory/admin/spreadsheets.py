@@ -1,7 +1,8 @@
 """Import and export of services as spreadsheets (CSV, XLSX) in the admin, with
 django-import-export: a template to start from, a preview (a dry run), every problem in plain
-words, and all or nothing. The rows and their checks are directory/spreadsheets.py; who may
-import or export what is the ServiceAdmin's own permission methods (directory/roles.py)."""
+words, and all or nothing. The rows and their checks are directory/commissioning/spreadsheets.py;
+who may import or export what is the ServiceAdmin's own permission methods
+(directory/commissioning/roles.py)."""
 
 import tablib
 from django.contrib import messages
@@ -15,12 +16,12 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
-from .. import spreadsheet_limits as limits
-from .. import spreadsheet_previews as previews
+from ..commissioning import spreadsheet_limits as limits
+from ..commissioning import spreadsheet_previews as previews
+from ..commissioning.spreadsheet_cells import escape_formula
+from ..commissioning.spreadsheets import COLUMNS, DELIMITER, ServiceResource, row_problems
 from ..maintenance import analyze
 from ..models import Organisation, Service, ServiceLink
-from ..spreadsheet_cells import escape_formula
-from ..spreadsheets import COLUMNS, DELIMITER, ServiceResource, row_problems
 
 
 class EscapedFormulae:

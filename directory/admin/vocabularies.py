@@ -1,9 +1,10 @@
 """The vocabularies, organisations, search phrases and postcodes: shared by every borough,
-so only a directory administrator changes them (directory/roles.py)."""
+so only a directory administrator changes them (directory/commissioning/roles.py)."""
 
 from django.contrib import admin
 from django.db.models import Count
 
+from ..commissioning.roles import is_administrator
 from ..facts import declared_slugs
 from ..models import (
     AgeBand,
@@ -19,7 +20,6 @@ from ..models import (
     SearchPhrase,
     ThriveCategory,
 )
-from ..roles import is_administrator
 
 
 class AdministratorsChangeMixin:

@@ -4,7 +4,7 @@ boroughs, age bands, needs, eligibility criteria, audiences, referral routes, de
 from django.db import migrations
 
 # Frozen here, as they were when this migration was written: a migration must mean the same
-# thing whenever it runs, whatever later happens to directory/london.py.
+# thing whenever it runs, whatever later happens to pages/london.py.
 NWL = "NHS North West London Integrated Care Board"
 NCL = "NHS North Central London Integrated Care Board"
 NEL = "NHS North East London Integrated Care Board"

@@ -10,8 +10,9 @@
 Triggers recompute them whenever a service, its links, a need, an organisation or a
 vocabulary's slug changes, so nothing in Python has to remember to (docs/search.md). Setting
 `findhelp.defer_index` to `on` in a transaction makes link changes skip the recomputation, for
-bulk loads that rebuild once at the end (directory.index.deferred). On SQLite the columns exist
-and stay empty; the QuerySet methods read the link tables there instead.
+bulk loads that rebuild once at the end (`derived_columns().deferred()`,
+directory/models/derived_columns.py). On SQLite the columns exist and stay empty; the QuerySet
+methods read the link tables there instead.
 """
 
 import django.contrib.postgres.search
@@ -51,7 +52,7 @@ FACETS = [
     ),
 ]
 
-# Words shorter than this are never corrected (directory.search.MIN_PREFIX_LENGTH).
+# Words shorter than this are never corrected (directory.search.words.MIN_PREFIX_LENGTH).
 WORDS_SQL = """
     INSERT INTO directory_searchword (word)
     SELECT DISTINCT word FROM regexp_split_to_table(lower({text}), '[^[:alnum:]]+') AS word

@@ -1,4 +1,4 @@
-"""Everyday phrases and the needs they mean, for search (directory.search.read_query).
+"""Everyday phrases and the needs they mean, for search (directory.search.query.read_query).
 
 Frozen here as they were when this migration was written; the admin edits them after. Run
 again, it updates these rows and leaves any an administrator added alone.

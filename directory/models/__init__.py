@@ -1,5 +1,10 @@
 from .commissioners import Commissioner
-from .lookups import (
+from .postcodes import Postcode
+from .rate_limits import RateLimit
+from .reports import ProblemReport
+from .search import SearchPhrase, SearchWord
+from .service import Essential, Location, Organisation, Service, ServiceLink
+from .vocabularies import (
     AgeBand,
     Audience,
     Borough,
@@ -10,11 +15,6 @@ from .lookups import (
     ReferralRoute,
     ThriveCategory,
 )
-from .postcodes import Postcode
-from .rate_limits import RateLimit
-from .reports import ProblemReport
-from .search import SearchPhrase, SearchWord
-from .service import Essential, Location, Organisation, Service, ServiceLink
 
 __all__ = [
     "AgeBand",

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from .lookups import Borough
+from .vocabularies import Borough
 
 
 class Commissioner(models.Model):
@@ -10,7 +10,7 @@ class Commissioner(models.Model):
 
     A commissioner sees, edits and gets reports for only the services that cover one of their
     boroughs. A directory administrator (`all_boroughs`, or any superuser) manages everything,
-    national services and the vocabularies included. directory/roles.py reads this.
+    national services and the vocabularies included. directory/commissioning/roles.py reads this.
     """
 
     user = models.OneToOneField(

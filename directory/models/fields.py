@@ -3,11 +3,12 @@ import uuid
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
-from ..backends import backend
+from .derived_columns import derived_columns
 
 
 class DerivedSlugsField(ArrayField):
-    """Slugs PostgreSQL's triggers derive from a service's links (directory/backends/).
+    """Slugs PostgreSQL's triggers derive from a service's links
+    (directory/models/derived_columns.py).
 
     Elsewhere the column exists but stays empty, and the backend says how a value is written
     there: ArrayField casts every value it writes (`%s::text[]`), which SQLite rejects.
@@ -20,7 +21,7 @@ class DerivedSlugsField(ArrayField):
 
     def get_placeholder(self, value, compiler, connection):
         default = super().get_placeholder(value, compiler, connection)
-        return backend(connection).slugs_placeholder(default)
+        return derived_columns(connection).slugs_placeholder(default)
 
 
 # Fixed for good: every stable id is derived under it, so changing it changes every id.

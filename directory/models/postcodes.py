@@ -1,12 +1,12 @@
 """Full postcodes and the borough each lies in, from the ONS Postcode Directory
-(`manage.py load_postcodes FILE`, directory/postcode_loading.py). Empty until a deployer loads
-the file; the navigator then falls back to the district table in navigator/postcodes.py."""
+(`manage.py load_postcodes FILE`, directory/postcodes/loading.py). Empty until a deployer loads
+the file; the navigator then falls back to the district table in directory/postcodes/."""
 
 import re
 
 from django.db import models
 
-from .lookups import Borough
+from .vocabularies import Borough
 
 
 def compact_postcode(value):

@@ -10,10 +10,11 @@ from django.db.models import Prefetch, Q
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 
-from ..backends import backend
 from ..facts import ReferralSlug
 from ..vocabulary import BY_KEY, VOCABULARIES
 from ..vocabulary_rows import fill_vocabulary_lists
+from .derived_columns import derived_columns
+from .vocabularies import EligibilityCriterion
 
 REVIEW_INTERVAL_DAYS = 365
 
@@ -48,7 +49,7 @@ class ServiceQuerySet(models.QuerySet):
         the vocabularies kept in memory (directory/vocabulary_rows.py): no query at all. The
         derived columns are what every filter already reads, so the lists and the filters
         cannot disagree. Elsewhere, one prefetch query a vocabulary."""
-        if not backend(self.db).derives_columns:
+        if not derived_columns(self.db).derives_columns:
             return self.prefetch_related(*_prefetch(*keys))
         keys = tuple(dict.fromkeys((*self._listed_vocabularies, *keys)))
         wanted = {BY_KEY[key].column for key in keys}
@@ -80,7 +81,7 @@ class ServiceQuerySet(models.QuerySet):
         On PostgreSQL it reads the slugs the database copies onto each service, so several of
         these combine as one index bitmap; elsewhere it reads the link table.
         """
-        return backend(self.db).linked_to(self.model, BY_KEY[key], values)
+        return derived_columns(self.db).linked_to(self.model, BY_KEY[key], values)
 
     def _having(self, key, values):
         """Services linked to any of these rows of the vocabulary `key`."""
@@ -123,8 +124,6 @@ class ServiceQuerySet(models.QuerySet):
         """Services open to someone to whom these eligibility criteria (slugs) apply: every
         service without a criterion that restricts, and those with one when a criterion that
         restricts it applies. `applies=()` means none apply."""
-        from .lookups import EligibilityCriterion
-
         links = self.model.eligibility_criteria.through.objects
         restricted = links.filter(eligibilitycriterion__rule=EligibilityCriterion.Rule.RESTRICTS)
         let_in = links.filter(eligibilitycriterion__slug__in=applies).values("service_id")
@@ -165,18 +164,16 @@ class ServiceQuerySet(models.QuerySet):
 
     def with_links(self):
         """Each borough's page, for a service covering several, as Service.link_list."""
-        from .service import ServiceLink
-
+        links = self.model._meta.get_field("links").related_model.objects  # ServiceLink
         return self.prefetch_related(
-            Prefetch(
-                "links", queryset=ServiceLink.objects.select_related("borough"), to_attr="link_list"
-            )
+            Prefetch("links", queryset=links.select_related("borough"), to_attr="link_list")
         )
 
 
 class ServiceManager(models.Manager.from_queryset(ServiceQuerySet)):
-    """Services without the columns the database derives for itself (directory/backends/):
-    Python never reads them, so they are not fetched, and save() never writes them."""
+    """Services without the columns the database derives for itself
+    (directory/models/derived_columns.py): Python never reads them, so they are not fetched, and
+    save() never writes them."""
 
     def get_queryset(self):
         return super().get_queryset().defer(*DERIVED_COLUMNS)

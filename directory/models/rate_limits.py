@@ -27,7 +27,7 @@ class RateLimitQuerySet(models.QuerySet):
 class RateLimit(models.Model):
     """Attempts by one client at one thing (the report form) within a window. In the database,
     not the cache: a flood of other entries cannot evict it, and every instance counts in it.
-    The key holds no address, only a keyed hash of one (directory/reporting.py)."""
+    The key holds no address, only a keyed hash of one (directory/commissioning/reporting.py)."""
 
     key = models.CharField(max_length=100, unique=True)
     count = models.PositiveIntegerField(default=0)

@@ -21,9 +21,9 @@ class SearchWord(models.Model):
 class SearchPhrase(models.Model):
     """Everyday words for a need, as people type them: "my mum drinks" means drugs and
     alcohol, "can't sleep" means sleep. Edited in the admin; search reads them on every search
-    (directory.search.read_query), matching word forms ("mum drinking") and ignoring little
+    (directory.search.query.read_query), matching word forms ("mum drinking") and ignoring little
     words ("my", "to"). Crisis and harm words are not here: the crisis reader
-    (directory/safety.py) reads them."""
+    (directory/search/crisis_reader.py) reads them."""
 
     phrase = models.CharField(
         max_length=100,

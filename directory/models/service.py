@@ -11,7 +11,8 @@ from ..phone import validate_uk_phone
 from ..vocabulary import VOCABULARIES
 from ..wording import MAY_HAVE_CHANGED, join_words
 from .fields import DerivedSlugsField, StableIdField
-from .lookups import (
+from .querysets import DERIVED_COLUMNS, REVIEW_INTERVAL_DAYS, ServiceManager
+from .vocabularies import (
     Audience,
     Borough,
     DeliveryMode,
@@ -21,7 +22,6 @@ from .lookups import (
     ReferralRoute,
     ThriveCategory,
 )
-from .querysets import DERIVED_COLUMNS, REVIEW_INTERVAL_DAYS, ServiceManager
 
 MAX_AGE = 25
 
@@ -184,7 +184,7 @@ class Service(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Derived by PostgreSQL's triggers from the fields and links above, whatever writes them
-    # (migration 0006, directory/backends/postgresql.py); whatever Django writes here is
+    # (migration 0006, directory/models/derived_columns.py); whatever Django writes here is
     # replaced. Empty and unused on SQLite. Each vocabulary's `<key>_slugs` column is added
     # below the class, from directory/vocabulary.py.
     search_vector = SearchVectorField(null=True, editable=False)

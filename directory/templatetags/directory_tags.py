@@ -7,8 +7,10 @@ from django.template.loader import get_template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from pages.helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
+
 from .. import caching
-from ..helplines import ADULT_TALK_NOW, NATIONAL_LINES, TALK_NOW, TAP_NOW, national_lines
+from ..admin.home import borough_rows
 from ..phone import display_phone, phone_href
 from ..shortlist import Shortlist
 
@@ -36,7 +38,7 @@ def tel_href(value):
 
 @register.inclusion_tag("includes/helplines.html")
 def helplines(style, local_line=None, borough_name="", age=None, for_someone_else=False):
-    """The crisis lines from directory/helplines.py. An inclusion tag, not an include, so it
+    """The crisis lines from pages/helplines.py. An inclusion tag, not an include, so it
     needs no request context and works on the 500 page too. With the young person's `age`
     (the navigator knows it), only the lines for that age (Childline: under 19);
     `for_someone_else`: a grown-up is asking about them."""
@@ -83,7 +85,7 @@ def service_card(context, service, heading_level=2):
 
 
 def _drawn_card(service, heading_level):
-    return caching.kept_here(
+    return caching.get_or_set_local(
         ("card", service.pk, heading_level), lambda: _draw_card(service, heading_level)
     )
 
@@ -167,6 +169,4 @@ def shortlist_button(context, service, add_url="", style="link"):
 @register.inclusion_tag("admin/directory/borough_rows.html", takes_context=True)
 def admin_borough_rows(context):
     """The admin home's table of the user's boroughs (directory/admin/home.py)."""
-    from ..admin.home import borough_rows
-
     return {"rows": borough_rows(context["request"].user)}

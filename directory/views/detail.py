@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
-from ..access import access_routes, can_self_refer
 from ..models import Essential, Service
+from ..referral_wording import access_routes, can_self_refer
 from ..shortlist import Shortlist
 from .sealed import sealed_service_url, service_from_token
 

@@ -1,31 +1,14 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .. import caching, helplines
-from ..coverage import borough_listing as listing_for
+from pages import helplines
+from pages.helplines import local_urgent_line
+from pages.london import BOROUGH_NAMES
+
+from .. import caching, pagination
 from ..filters import CARRIED, ServiceFilter
-from ..helplines import local_urgent_line
-from ..london import BOROUGH_NAMES
+from ..local_coverage import borough_listing as listing_for
 from ..models import Service
-from ..numbers import has_other_digits, whole_number
 from .sealed import accepts_sealed_query, sealed_query_url
-
-PER_PAGE = 20
-
-
-def paginate(queryset, requested):
-    """The page asked for, or page 1 and a message saying why not."""
-    paginator = Paginator(queryset, PER_PAGE)
-    if requested in (None, ""):
-        return paginator.page(1), None
-    number = whole_number(requested)
-    if number is None:
-        digits = " written with the digits 0 to 9" if has_other_digits(requested) else ""
-        return paginator.page(1), f"The page number must be a whole number{digits}, like 2"
-    if not 1 <= number <= paginator.num_pages:
-        pages = "1 page" if paginator.num_pages == 1 else f"{paginator.num_pages} pages"
-        return paginator.page(1), f"There are only {pages} of results, so this is page 1"
-    return paginator.page(number), None
 
 
 def page_links(page, query):
@@ -82,7 +65,7 @@ def borough_listing(filterset):
     borough = filterset.form.cleaned_data.get("borough") if filterset.is_bound else None
     if not isinstance(borough, str) or not borough:
         return None
-    return caching.remembered(f"borough-listing:{borough}", lambda: listing_for(borough))
+    return caching.get_or_set(f"borough-listing:{borough}", lambda: listing_for(borough))
 
 
 def harm_help(results):
@@ -113,7 +96,7 @@ def service_list(request):
         request.GET or None, queryset=Service.objects.published().with_card_data()
     )
     results = filterset.qs
-    page, page_error = paginate(results, request.GET.get("page"))
+    page, page_error = pagination.paginate(results, request.GET.get("page"))
     errors = filterset.problems()
     if page_error:
         errors.append(("page", page_error))

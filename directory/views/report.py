@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from ..commissioning.reporting import RATE_WINDOW, is_same_origin, over_rate_limit, record_report
 from ..forms import ProblemReportForm
 from ..models import Service
-from ..reporting import RATE_WINDOW, is_same_origin, over_rate_limit, record_report
 
 
 @csrf_exempt  # no CSRF cookie for the public: the Origin header is checked instead

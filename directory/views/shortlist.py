@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from ..models import Service
-from ..search import search
+from ..search.engine import search
 from ..shortlist import Shortlist
 from .sealed import accepts_sealed_query, sealed_query_url
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from directory.commissioning.spreadsheet_previews import PreviewStorage, sign
+from directory.commissioning.spreadsheets import COLUMNS
 from directory.models import Organisation, Service
-from directory.spreadsheet_previews import PreviewStorage, sign
-from directory.spreadsheets import COLUMNS
 from tests.factories import make_service
 
 from .helpers import sign_in
@@ -322,7 +322,7 @@ def test_the_real_directory_exported_and_imported_into_an_empty_one_is_the_same(
     monkeypatch.setenv("COMMISSIONER_PASSWORD", "a long test password")
     # What is tested here is the round trip, not the time it takes on a busy test machine
     # (the time limit: test_import_limits.py).
-    monkeypatch.setattr("directory.spreadsheets.IMPORT_SECONDS", 600)
+    monkeypatch.setattr("directory.commissioning.spreadsheets.IMPORT_SECONDS", 600)
     admin = _administrator_client()
     before = {slug: snapshot(slug) for slug in Service.objects.values_list("slug", flat=True)}
     rows = export(admin, kind=kind)

@@ -15,7 +15,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from import_export.tmp_storages import TempFolderStorage
 
-from directory import caching, spreadsheet_previews
+from directory import caching
+from directory.commissioning import spreadsheet_previews
 from directory.models import Service
 
 from .spreadsheets import CONFIRM, FORMAT, as_file, export, messages, page_text, preview

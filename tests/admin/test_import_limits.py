@@ -1,4 +1,5 @@
-"""Issue 22, requirement 6: uploads within limits (directory/spreadsheet_limits.py). A file
+"""Issue 22, requirement 6: uploads within limits (directory/commissioning/spreadsheet_limits.py). A
+file
 over 2 MB is refused before its body is read, one over 500 services before it is imported; an
 import that runs out of time stops with nothing imported; one import at a time per instance.
 (During the largest import the public pages still answer: test_import_under_load.py.)"""
@@ -10,8 +11,8 @@ import openpyxl
 import pytest
 from django.test import Client
 
-from directory import spreadsheet_limits as limits
-from directory import spreadsheets
+from directory.commissioning import spreadsheet_limits as limits
+from directory.commissioning import spreadsheets
 from directory.models import Service
 
 from .helpers import sign_in

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from gunicorn.config import KNOWN_SETTINGS
 
-from directory import spreadsheet_limits as limits
+from directory.commissioning import spreadsheet_limits as limits
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PASSWORD = "a long test password"

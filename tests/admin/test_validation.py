@@ -1,5 +1,6 @@
 """Issue 12, requirement 5: each check has one definition (the model's validators and
-constraints, directory/validation.py), and every way in says the same plain message: the
+constraints, directory/commissioning/validation.py), and every way in says the same plain message:
+the
 admin's form, a spreadsheet import and load_directory."""
 
 import copy

@@ -11,7 +11,7 @@ from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 from playwright.sync_api import Error as PlaywrightError
 
-from directory import helplines
+from pages import helplines
 
 from .conftest import PHONE, axe_violations, scrolls_sideways
 

@@ -66,7 +66,7 @@ def test_a_service_added_in_the_admin_can_be_found_by_its_need(staff_client):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    from directory.search import search
+    from directory.search.engine import search
 
     found = search(Service.objects.published(), "worried")
     assert [service.slug for service in found] == ["calm-club"]

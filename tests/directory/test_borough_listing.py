@@ -3,7 +3,7 @@ services we list in a borough, and a borough with only regional services is not 
 
 import pytest
 
-from directory.coverage import borough_listing, borough_listings, boroughs_with_local_services
+from directory.local_coverage import borough_listing, borough_listings, boroughs_with_local_services
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db

@@ -1,13 +1,12 @@
-"""PostgreSQL's derived columns (directory/backends/postgresql.py): filters read them, so they
+"""PostgreSQL's derived columns (directory/models/derived_columns.py): filters read them, so they
 must always say what the link tables say, however the links were written."""
 
 import pytest
 from django.db import connection, transaction
 
-from directory.backends import backend
-from directory.backends.portable import PortableBackend
 from directory.models import Borough, Need, Organisation, SearchWord, Service
-from directory.search import search
+from directory.models.derived_columns import PortableColumns, derived_columns
+from directory.search.engine import search
 from directory.vocabulary import VOCABULARIES
 from tests.factories import make_service
 
@@ -24,7 +23,7 @@ def via_columns(key, slugs):
 
 
 def via_link_tables(vocabulary, slugs):
-    condition = PortableBackend().linked_to(Service, vocabulary, slugs)
+    condition = PortableColumns().linked_to(Service, vocabulary, slugs)
     return set(Service.objects.filter(condition).values_list("pk"))
 
 
@@ -82,9 +81,9 @@ def test_a_need_label_is_searchable_as_soon_as_it_changes():
 
 def test_a_bulk_load_with_deferred_links_is_rebuilt_once():
     with transaction.atomic():
-        with backend().deferred():
+        with derived_columns().deferred():
             service = make_service(need=["trauma"])
             assert not Service.objects.with_needs("trauma").exists()
-        backend().rebuild(Service.objects.filter(pk=service.pk))
+        derived_columns().rebuild(Service.objects.filter(pk=service.pk))
 
     assert Service.objects.with_needs("trauma").get() == service

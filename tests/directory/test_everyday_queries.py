@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 
 from directory.models import Service
-from directory.search import search
+from directory.search.engine import search
 
 CRISIS_LINES = {
     "childline",

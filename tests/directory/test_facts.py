@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import OperationalError
 
-from directory import checks, safety, safety_lexicon
+from directory import checks
 from directory.facts import (
     CRISIS_KIND_NEEDS,
     CRISIS_NEEDS,
@@ -22,17 +22,18 @@ from directory.facts import (
     ThriveSlug,
     Who,
 )
-from directory.london import BOROUGH_NAMES
 from directory.models import Borough, Need, ThriveCategory
+from directory.search import crisis_lexicon, crisis_reader
 from directory.vocabulary_rows import _model, thrive_order, vocabulary_rows
+from pages.london import BOROUGH_NAMES
 from tests.factories import make_service
 
 
 def test_the_crisis_needs_are_those_the_crisis_readers_kinds_mean():
-    assert set(safety.CRISIS_KINDS) == set(CRISIS_KIND_NEEDS)
-    assert all(kind in safety_lexicon.PATTERNS for kind in CRISIS_KIND_NEEDS)
+    assert set(crisis_reader.CRISIS_KINDS) == set(CRISIS_KIND_NEEDS)
+    assert all(kind in crisis_lexicon.PATTERNS for kind in CRISIS_KIND_NEEDS)
     assert {NeedSlug.SELF_HARM, NeedSlug.SUICIDAL_THOUGHTS} == CRISIS_NEEDS
-    assert safety.read("I want to kill myself").is_crisis
+    assert crisis_reader.read("I want to kill myself").is_crisis
 
 
 def test_the_declared_boroughs_are_londons():

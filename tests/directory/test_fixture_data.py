@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from directory.london import BOROUGH_NAMES
 from directory.models import Service
 from directory.phone import is_valid_uk_phone
+from pages.london import BOROUGH_NAMES
 
 
 @pytest.fixture
@@ -274,7 +274,7 @@ def test_the_new_services_ages(by_slug, slug, ages):
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "directory.json"
 
 # The boroughs whose essentials (CAMHS single point of access, Local Offer, Family Information
-# Service) are all in the data: 17 of the 33 in directory/london.py. Add each borough as its
+# Service) are all in the data: 17 of the 33 in pages/london.py. Add each borough as its
 # missing essential is found (fixtures/SOURCES.md lists the gaps: a CAMHS with no public way in
 # is a draft; a Family Information Service we found no page for is missing), until this is
 # every borough.

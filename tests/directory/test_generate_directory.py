@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from directory.models import Service
 from directory.phone import is_valid_uk_phone
-from directory.search import search
+from directory.search.engine import search
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db

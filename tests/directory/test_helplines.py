@@ -1,4 +1,4 @@
-"""Crisis helplines live in one place, directory/helplines.py, and every page shows them from
+"""Crisis helplines live in one place, pages/helplines.py, and every page shows them from
 there: change a number in the data and it changes everywhere, and nowhere keeps the old one."""
 
 import json
@@ -12,8 +12,8 @@ from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from config.database import unavailable
-from directory import helplines
 from directory.phone import is_valid_uk_phone
+from pages import helplines
 from tests.factories import make_service
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "directory.json"

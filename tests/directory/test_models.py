@@ -84,10 +84,10 @@ def test_service_links_to_its_public_page():
 
 
 def test_the_boroughs_in_the_database_are_the_ones_the_pages_without_it_use(db):
-    """The data migration froze London's boroughs; urgent help reads directory/london.py.
+    """The data migration froze London's boroughs; urgent help reads pages/london.py.
     A change to either needs a migration for the other."""
-    from directory.london import BOROUGHS, borough_slug
     from directory.models import Borough
+    from pages.london import BOROUGHS, borough_slug
 
     in_database = set(
         Borough.objects.values_list("name", "slug", "gss_code", "integrated_care_board")

@@ -20,7 +20,7 @@ def queries_for(client, url, **headers):
 
 
 def kept_page(request):
-    return caching.current(page_cache._key(request))[0]
+    return caching.get(page_cache._key(request))[0]
 
 
 @pytest.fixture
@@ -126,10 +126,10 @@ def test_a_page_reads_the_generation_once_and_again_after_a_change(rf, service, 
     reads = []
     read = caching._read_generation
     monkeypatch.setattr(caching, "_read_generation", lambda: reads.append(1) or read())
-    with caching.one_generation_a_request():
+    with caching.request_scope():
         first = caching.generation()
-        caching.remembered("one", lambda: 1)
-        caching.remembered("two", lambda: 2)
+        caching.get_or_set("one", lambda: 1)
+        caching.get_or_set("two", lambda: 2)
         assert len(reads) == 1
         service.save()  # a change within the request: the next thing kept is under the new one
         assert caching.generation() > first
@@ -147,10 +147,10 @@ def test_the_filters_show_what_each_page_chose(client, service):
 
 
 def test_a_processs_own_copy_is_not_used_after_the_shared_cache_restarts(db):
-    assert caching.remembered("choices", lambda: "before") == "before"
-    assert caching.remembered("choices", lambda: "recomputed") == "before"  # this process's copy
+    assert caching.get_or_set("choices", lambda: "before") == "before"
+    assert caching.get_or_set("choices", lambda: "recomputed") == "before"  # this process's copy
     cache.clear()  # Redis restarted or flushed: the generation starts again, from a new number
-    assert caching.remembered("choices", lambda: "after") == "after"
+    assert caching.get_or_set("choices", lambda: "after") == "after"
 
 
 def test_a_cards_shortlist_is_each_pages_own_and_a_correction_shows_at_once(client, service):
@@ -168,7 +168,7 @@ def test_a_cards_shortlist_is_each_pages_own_and_a_correction_shows_at_once(clie
 
 
 def test_what_a_process_keeps_is_not_changed_by_the_pages_that_read_it(client, service):
-    """Lookups kept in the process (caching.remembered) are shared by every request: a page
+    """Lookups kept in the process (caching.get_or_set) are shared by every request: a page
     that added to them would add again on the next."""
     for borough in ["camden", "hackney", "westminster"]:  # three pages, none from the cache
         page = client.get(f"/services/?borough={borough}").content.decode()

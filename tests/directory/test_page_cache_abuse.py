@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from config import page_cache
 from directory import caching
+from directory.commissioning.reporting import RATE_LIMIT, RATE_WINDOW
 from directory.models import RateLimit
-from directory.reporting import RATE_LIMIT, RATE_WINDOW
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def riverside(db):
 
 
 def kept(rf, url, **headers):
-    return caching.current(page_cache._key(rf.get(url, **headers)))[0]
+    return caching.get(page_cache._key(rf.get(url, **headers)))[0]
 
 
 # Requirement 8: flooding ----------------------------------------------------------------
@@ -78,7 +78,7 @@ def test_the_report_limit_is_not_in_the_cache_so_a_flood_cannot_evict_it(riversi
     for number in range(RATE_LIMIT):
         assert browser.post(url, {"problem": "other", "details": f"{number}"}).status_code == 302
     cache.clear()  # everything the cache holds, evicted
-    caching.forget_copies_here()
+    caching.clear_local()
     assert browser.post(url, {"problem": "other", "details": "again"}).status_code == 429
 
 

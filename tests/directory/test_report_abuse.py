@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from directory.commissioning.reporting import RATE_LIMIT
 from directory.models import ProblemReport, RateLimit
-from directory.reporting import RATE_LIMIT
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ Runs on SQLite and on PostgreSQL."""
 import pytest
 
 from directory.models import Service
-from directory.safety import read
-from directory.search import search
+from directory.search.crisis_reader import read
+from directory.search.engine import search
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db

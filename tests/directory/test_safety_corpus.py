@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from directory.safety import HARM_KINDS, read
+from directory.search.crisis_reader import HARM_KINDS, read
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "safety"
 

@@ -6,7 +6,7 @@ lead a crisis search. A module of its own, as its tests share the real directory
 import pytest
 
 from directory.models import Service
-from directory.search import search
+from directory.search.engine import search
 
 
 def page(client, query):

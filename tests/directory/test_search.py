@@ -4,9 +4,10 @@ typos and everyday words still find it. Runs on SQLite and on PostgreSQL."""
 import pytest
 from django.db import connection
 
-from directory.backends import postgresql_search
 from directory.models import Service
-from directory.search import search, search_terms
+from directory.search import postgresql
+from directory.search.engine import search
+from directory.search.query import search_terms
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
@@ -182,7 +183,7 @@ def test_very_many_matches_are_counted_up_to_a_limit_and_page_in_order(real_dire
         ranked_in_one_query[query] = [s.pk for s in results]
         assert not results.count_is_limited
 
-    monkeypatch.setattr(postgresql_search, "COUNT_LIMIT", 5)
+    monkeypatch.setattr(postgresql, "COUNT_LIMIT", 5)
     for query, expected in ranked_in_one_query.items():
         results = search(Service.objects.published(), query)
         assert results.count() == min(len(expected), 5)
@@ -199,7 +200,7 @@ def test_very_many_matches_are_counted_up_to_a_limit_and_page_in_order(real_dire
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite counts every match")
 def test_the_list_page_says_when_it_stopped_counting(real_directory, client, monkeypatch):
-    monkeypatch.setattr(postgresql_search, "COUNT_LIMIT", 5)
+    monkeypatch.setattr(postgresql, "COUNT_LIMIT", 5)
     html = client.get("/services/", {"q": "support"}).content.decode()
     assert ">More than 5 services</h2>" in html
     # It lists as many as it counted: more words or a filter narrow the rest.

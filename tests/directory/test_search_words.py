@@ -6,10 +6,11 @@ SQLite and on PostgreSQL."""
 import pytest
 from django.contrib import admin
 
-from directory import safety
 from directory import search as search_module
 from directory.models import Need, SearchPhrase, Service
-from directory.search import read_query, search, search_terms
+from directory.search import crisis_reader
+from directory.search.engine import search
+from directory.search.query import read_query, search_terms
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
@@ -237,7 +238,8 @@ def test_the_page_title_never_carries_the_search_words(client, crisis_directory)
 
 
 def test_crisis_words_are_read_in_one_place():
-    # The crisis reader (directory/safety.py, its lexicon in directory/safety_lexicon.py)
+    # The crisis reader (directory/search/crisis_reader.py, its lexicon in
+    # directory/search/crisis_lexicon.py)
     # replaced the list of phrases search kept itself.
     assert not hasattr(search_module, "CRISIS_PHRASES")
-    assert safety.read("kill myself").is_crisis and safety.read("overdose").is_crisis
+    assert crisis_reader.read("kill myself").is_crisis and crisis_reader.read("overdose").is_crisis

@@ -8,7 +8,7 @@ import pytest
 from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from directory import helplines
+from pages import helplines
 
 
 def refuse(self):

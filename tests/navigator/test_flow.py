@@ -5,7 +5,8 @@ import re
 import pytest
 from django.http import QueryDict
 
-from navigator.flow import QUESTIONS, route_question
+from navigator.flow import route_question
+from navigator.questions import QUESTIONS
 from tests.factories import make_service
 
 from .conftest import plain

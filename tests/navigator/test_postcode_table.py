@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from directory.models import Postcode
-from navigator.postcodes import resolve_postcode
+from directory.postcodes.lookup import resolve_postcode
 
 from .conftest import plain
 

@@ -1,12 +1,8 @@
 import pytest
 
-from directory.london import BOROUGH_NAMES
-from navigator.postcodes import (
-    DISTRICT_BOROUGHS,
-    NOT_IN_LONDON,
-    PostcodeNotRecognised,
-    find_district,
-)
+from directory.postcodes.districts import DISTRICT_BOROUGHS, NOT_IN_LONDON
+from directory.postcodes.lookup import PostcodeNotRecognised, find_district
+from pages.london import BOROUGH_NAMES
 
 
 @pytest.mark.parametrize(

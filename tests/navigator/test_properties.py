@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from navigator.answers import PARAMETERS
-from navigator.flow import QUESTIONS
+from navigator.questions import QUESTIONS
 
 SENSIBLE = {
     "urgent": ["yes", "no"],

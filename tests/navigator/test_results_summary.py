@@ -8,8 +8,9 @@ import re
 import pytest
 
 from navigator import flow
-from navigator.flow import QUESTIONS, Question, progress
+from navigator.flow import progress
 from navigator.matching import BEST_FIRST
+from navigator.questions import QUESTIONS, Question
 from tests.factories import make_service
 
 from .conftest import plain

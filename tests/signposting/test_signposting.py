@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
-from directory import helplines
-from directory.london import BOROUGH_NAMES
 from directory.templatetags.directory_tags import tel_href
+from pages import helplines
+from pages.london import BOROUGH_NAMES
 from tests.factories import make_service
 from tests.navigator.conftest import plain
 
@@ -110,7 +110,7 @@ def test_a_poster_for_parents_of_young_children_asks_their_question(client):
 
 @pytest.mark.parametrize("material", MATERIALS)
 def test_every_number_comes_from_helplines_py(client, monkeypatch, material):
-    """Change a number in directory/helplines.py and every material shows the new one."""
+    """Change a number in pages/helplines.py and every material shows the new one."""
     childline = dataclasses.replace(helplines.CHILDLINE, phone="0800 000 1111")
     cnwl = dataclasses.replace(helplines.CNWL, phone="0800 000 4650")
     shout = dataclasses.replace(helplines.SHOUT, text_number="85000")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from directory.spreadsheet_previews import PREVIEW_SECONDS, clear_expired, folder
+from directory.commissioning.spreadsheet_previews import PREVIEW_SECONDS, clear_expired, folder
 
 
 class Command(BaseCommand):

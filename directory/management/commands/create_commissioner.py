@@ -8,8 +8,12 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from directory.commissioning.roles import (
+    ADMINISTRATORS_GROUP,
+    COMMISSIONER_PERMISSIONS,
+    COMMISSIONERS_GROUP,
+)
 from directory.models import Borough, Commissioner
-from directory.roles import ADMINISTRATORS_GROUP, COMMISSIONER_PERMISSIONS, COMMISSIONERS_GROUP
 
 
 class Command(BaseCommand):

@@ -30,7 +30,7 @@ class Command(BaseCommand):
             ) from error
         # Fresh planner statistics for what was written; pages cached before are out of date.
         analyze(Organisation, Service, Location, ServiceLink, Language)
-        caching.data_changed()
+        caching.invalidate()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded {report.created + report.updated} services "

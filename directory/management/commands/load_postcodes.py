@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.postcode_loading import PostcodeFileError, load_postcodes_file
+from directory.postcodes.loading import PostcodeFileError, load_postcodes_file
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.admin.sign_in import reset_second_factor
+from directory.admin_sign_in import reset_second_factor
 
 
 class Command(BaseCommand):

@@ -38,7 +38,7 @@ class Command(BaseCommand):
         except SourceError as error:
             raise CommandError(f"Cannot read the source: {error}") from error
         analyze(Organisation, Service, Location, Language)
-        caching.data_changed()
+        caching.invalidate()
         for line in report_lines(source, report):
             self.stdout.write(line)
 
