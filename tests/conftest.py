@@ -1,3 +1,4 @@
+import json
 import os
 
 import pytest
@@ -36,6 +37,48 @@ def pytest_collection_modifyitems(config, items):
             "other tests (real_directory_read), so what they see depends on the order the "
             "tests run in; move them to another module:\n  " + "\n  ".join(problems)
         )
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(
+        names & {"transactional_db", "live_server", "django_db_reset_sequences"}
+        or (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _rows_the_migrations_made(django_db_setup, django_db_blocker):
+    """The test database as the migrations left it (the vocabularies, the search phrases, the
+    eligibility rules...), kept to put back after each transactional test (below)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types and permissions are made again by the flush itself (post_migrate).
+    rows = [
+        row for row in rows if row["model"] not in {"contenttypes.contenttype", "auth.permission"}
+    ]
+    connection._test_serialized_contents = json.dumps(rows)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (live_server, transactional_db) ends by emptying every table, the
+    migrations' rows included. Put those rows back at once, so the tests after it see the
+    database they would see had they run first: what a test sees must not depend on the order
+    (pytest-randomly's, or the files an xdist worker is given)."""
+    yield
+    if nextitem is None or not _is_transactional(item):
+        return  # (after the last test the test database is gone: nothing to put back)
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(scope="session", autouse=True)
