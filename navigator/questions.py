@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from . import forms
+from . import borough_forms, forms
 from .answers import answered_age, is_in_danger, is_over_25, with_answers, with_query
 
 
@@ -93,14 +93,14 @@ QUESTIONS = (
         "where",
         "Where do they live?",
         ("borough", "postcode"),
-        forms.WhereForm,
+        borough_forms.WhereForm,
         "navigator/questions/where.html",
     ),
     Question(
         "which-borough",
         "Which borough do they live in?",
         ("borough",),
-        forms.WhichBoroughForm,
+        borough_forms.WhichBoroughForm,
         "navigator/questions/which_borough.html",
         condition=_district_needs_a_borough,
         follow_up=True,
