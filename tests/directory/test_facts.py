@@ -124,7 +124,7 @@ def test_the_benchmarks_choose_among_the_declared_values():
     assert set(locust["BOROUGHS"]) == set(BoroughSlug.values)
     assert set(locust["NEEDS"]) <= set(NeedSlug.values)
     assert locust["WHO"] == Who.values
-    run = _bench_lists("bench/run.py")
+    run = _bench_lists("bench/request_mix.py")
     assert run["WHO"] == Who.values
     assert set(run["THRIVE"]) <= set(ThriveSlug.values)
     assert set(run["DELIVERY"]) <= set(DeliverySlug.values)
