@@ -48,6 +48,9 @@ def _is_transactional(item):
     )
 
 
+_MIGRATIONS_ROWS = []  # the rows the migrations made, as JSON (one item, set once a session)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _rows_the_migrations_made(django_db_setup, django_db_blocker):
     """The test database as the migrations left it (the vocabularies, the search phrases, the
@@ -60,7 +63,9 @@ def _rows_the_migrations_made(django_db_setup, django_db_blocker):
     rows = [
         row for row in rows if row["model"] not in {"contenttypes.contenttype", "auth.permission"}
     ]
-    connection._test_serialized_contents = json.dumps(rows)
+    # Kept here, not on the connection: Django's connections belong to a thread, and under
+    # pytest-xdist the tests may not run in the thread that set this up.
+    _MIGRATIONS_ROWS.append(json.dumps(rows))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -75,7 +80,7 @@ def pytest_runtest_teardown(item, nextitem):
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
 
-    contents = getattr(connection, "_test_serialized_contents", None)
+    contents = _MIGRATIONS_ROWS[-1] if _MIGRATIONS_ROWS else None
     if contents:
         with item.config.stash[blocking_manager_key].unblock():
             connection.creation.deserialize_db_from_string(contents)
