@@ -64,11 +64,13 @@ def request_scope():
     not for every cached thing the page uses, and again only after a change in this request."""
     _this_request.active = True
     _this_request.generation = None
+    _this_request.computed = {}
     try:
         yield
     finally:
         _this_request.active = False
         _this_request.generation = None
+        _this_request.computed = {}
 
 
 def generation():
@@ -99,6 +101,7 @@ def _read_generation():
 
 def _bump():
     _this_request.generation = None
+    _this_request.computed = {}
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there (cache cleared or restarted): start again past any old one
@@ -200,10 +203,10 @@ def get_or_set(name, compute, timeout=None):
     that reads the filter choices does not fetch and unpickle them from Redis every time.
     What is kept is shared by every request: never change it."""
     if not enabled():
-        return compute()
+        return _once_this_request(name, compute)
     current = generation()
     if current is None:
-        return compute()
+        return _once_this_request(name, compute)
     here = _local_for(current)
     if name not in here:
         cache_key = f"findhelp:{current}:{name}"
@@ -213,6 +216,18 @@ def get_or_set(name, compute, timeout=None):
             cache.set(cache_key, value, timeout or settings.FINDHELP_PAGE_CACHE_SECONDS)
         here[name] = value
     return here[name]
+
+
+def _once_this_request(name, compute):
+    """compute(), made once a request while nothing may be kept (the cache off, or out of
+    reach): a page reads the vocabularies from several places, and each must not cost the
+    same query again. Made again after a change in this request."""
+    if not getattr(_this_request, "active", False):
+        return compute()
+    computed = _this_request.computed
+    if name not in computed:
+        computed[name] = compute()
+    return computed[name]
 
 
 def get_or_set_local(name, compute):

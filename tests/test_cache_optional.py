@@ -9,7 +9,9 @@ import time
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from config import redis_cache
 from directory import caching
@@ -122,3 +124,23 @@ def test_the_generation_moves_on_when_the_cache_answers_again(db):
     redis_cache.breaker_for("test").succeeded()  # the recovery hooks run
     caching._this_request.generation = None
     assert cache.get(caching.GENERATION_KEY) > before
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/help/results/?who=parent-carer&age=9&borough=westminster&urgent=no&need=anxiety"
+        "&impact=a-lot",
+        "/services/?borough=westminster&need=anxiety",
+    ],
+)
+def test_with_nothing_kept_a_page_reads_the_vocabularies_once(client, settings, url):
+    """With the cache off (or out of reach) nothing is kept between requests, but the page's
+    several readers of the vocabularies (filters, cards, ranking, the borough listing) share
+    one read within the request: bench/run.py measures pages this way."""
+    settings.FINDHELP_PAGE_CACHE = False
+    make_service(name="Westminster Kooth", borough=["westminster"], need=["anxiety"])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    reads = [q for q in queries.captured_queries if 'AS "part"' in q["sql"]]
+    assert len(reads) == 1
