@@ -26,7 +26,7 @@ rows);
 from contextlib import contextmanager, nullcontext
 
 from django.db import connections
-from django.db.models import Q
+from django.db.models import Count, F, Func, IntegerField, Q
 
 
 def _slugs_and_rows(values):
@@ -68,6 +68,10 @@ class PortableColumns:
         # as a plain parameter, since PostgreSQL's array cast is not SQL that SQLite knows.
         return "%s"
 
+    def covering_fewer_boroughs(self, services, count):
+        """Services covering fewer than `count` boroughs, counted in the link table."""
+        return services.annotate(borough_count=Count("boroughs")).filter(borough_count__lt=count)
+
 
 class PostgreSQLColumns:
     derives_columns = True
@@ -103,6 +107,12 @@ class PostgreSQLColumns:
 
     def slugs_placeholder(self, default):
         return default
+
+    def covering_fewer_boroughs(self, services, count):
+        """Services covering fewer than `count` boroughs: their derived slugs, not a count of
+        the link table grouped by service (half the time on a large directory)."""
+        boroughs = Func(F("borough_slugs"), function="cardinality", output_field=IntegerField())
+        return services.alias(borough_count=boroughs).filter(borough_count__lt=count)
 
 
 COLUMNS_BY_VENDOR = {"postgresql": PostgreSQLColumns}

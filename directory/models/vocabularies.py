@@ -3,6 +3,8 @@
 from django.db import models
 from django.urls import reverse
 
+from .derived_columns import derived_columns
+
 
 class Lookup(models.Model):
     slug = models.SlugField(unique=True)
@@ -42,12 +44,8 @@ class BoroughQuerySet(models.QuerySet):
         """Boroughs covered by at least one published service of their own: not national, and
         covering fewer than REGIONAL_FROM boroughs (directory/local_coverage.py)."""
         service = self.model._meta.get_field("services").related_model
-        local = (
-            service.objects.published()
-            .filter(is_national=False)
-            .annotate(borough_count=models.Count("boroughs"))
-            .filter(borough_count__lt=REGIONAL_FROM)
-        )
+        own = service.objects.using(self.db).published().filter(is_national=False)
+        local = derived_columns(self.db).covering_fewer_boroughs(own, REGIONAL_FROM)
         links = service.boroughs.through.objects.filter(service_id__in=local.values("pk"))
         return self.filter(pk__in=links.values("borough_id"))
 
