@@ -11,6 +11,7 @@ from ..phone import validate_uk_phone
 from ..vocabulary import VOCABULARIES
 from ..wording import MAY_HAVE_CHANGED, join_words
 from .fields import DerivedSlugsField, StableIdField
+from .history import ServiceHistoricalRecords
 from .querysets import DERIVED_COLUMNS, REVIEW_INTERVAL_DAYS, ServiceManager
 from .vocabularies import (
     Audience,
@@ -193,7 +194,7 @@ class Service(models.Model):
     objects = ServiceManager()
     # Every change, who made it and when, each field's old and new value, its links to the
     # vocabularies included (django-simple-history; docs/admin.md says why).
-    history = HistoricalRecords(
+    history = ServiceHistoricalRecords(
         excluded_fields=[*DERIVED_COLUMNS, "created_at", "updated_at"],
         m2m_fields=[vocabulary.relation for vocabulary in VOCABULARIES],
     )
