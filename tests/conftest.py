@@ -3,11 +3,11 @@ import os
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
 from directory import caching
+from tests.real_directory import load_real_directory
 
 # Tests that touch the database, by the fixtures that give them access.
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
@@ -109,8 +109,8 @@ def _quick_password_hashes():
 
 @pytest.fixture
 def real_directory(db):
-    """The real dataset from fixtures/, loaded the way a deployment loads it."""
-    call_command("load_directory", verbosity=0)
+    """The real dataset from fixtures/, as a deployment's `load_directory` leaves it."""
+    load_real_directory()
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +125,7 @@ def real_directory_for_module(django_db_setup, django_db_blocker):
         loaded = transaction.atomic()
         loaded.__enter__()
         try:
-            call_command("load_directory", verbosity=0)
+            load_real_directory()
         except BaseException:
             transaction.set_rollback(True)
             loaded.__exit__(None, None, None)

@@ -4,7 +4,8 @@ axe, none scrolls sideways, and a screenshot of each is saved to look at
 ($NAVIGATOR_SCREENSHOTS, else <temp>/findhelp-navigator-screenshots/)."""
 
 import pytest
-from django.core.management import call_command
+
+from tests.real_directory import load_real_directory
 
 from .conftest import axe_violations, scrolls_sideways
 from .test_touch_targets import screenshots_folder
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def real_data(transactional_db):
-    call_command("load_directory", verbosity=0)
+    load_real_directory()
 
 
 def test_a_parent_of_a_4_year_old_asking_about_autism(new_page, real_data):

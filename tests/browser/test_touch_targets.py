@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.real_directory import load_real_directory
 
 from .conftest import axe_violations, scrolls_sideways
 
@@ -82,7 +83,7 @@ def overlap(a, b):
 
 @pytest.fixture
 def real_data(transactional_db):
-    call_command("load_directory", verbosity=0)
+    load_real_directory()
 
 
 def test_every_touch_target_is_at_least_24_px_with_room_around_it(new_page, real_data):

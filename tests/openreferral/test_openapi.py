@@ -8,13 +8,13 @@ import re
 import pytest
 import schemathesis
 from django.apps import apps
-from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
 
 from openreferral.openapi import document
 from tests.factories import make_service
 from tests.openreferral.conftest import make_service_with_a_place
+from tests.real_directory import load_real_directory
 
 # Built without a request, so schemathesis can generate its tests when they are collected;
 # each test sends its request to the live server instead.
@@ -53,7 +53,7 @@ def vocabulary_again():
 def live_directory(transactional_db):
     """The real dataset, where the live server reads it."""
     vocabulary_again()
-    call_command("load_directory", verbosity=0)
+    load_real_directory()
 
 
 @pytest.fixture
