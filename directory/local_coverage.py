@@ -16,12 +16,22 @@ from django.db.models import OuterRef, Subquery
 
 from pages.london import BOROUGH_NAMES
 
+from . import caching
 from .models import Borough, Essential, Service, ServiceLink
 
 
 def boroughs_with_local_services():
     """Boroughs covered by at least one published service of their own (see above)."""
     return Borough.objects.with_local_services()
+
+
+def local_borough_slugs():
+    """The slugs of boroughs_with_local_services(), kept until the directory changes: for the
+    home page and the navigator's borough question."""
+    return caching.get_or_set(
+        "local-borough-slugs",
+        lambda: frozenset(boroughs_with_local_services().values_list("slug", flat=True)),
+    )
 
 
 @dataclass

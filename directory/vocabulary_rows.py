@@ -12,8 +12,9 @@ one UNION of every vocabulary table and the age bands, kept under one cache key
 or a service moves the generation on, so the next page reads them afresh. With the cache off
 (`FINDHELP_PAGE_CACHE=0`) they are read each time they are asked for.
 
-Each borough row also says whether the directory lists local services there
-(`has_local_services`, Borough.objects.with_local_services(), directory/local_coverage.py).
+Which boroughs have local listings is not a vocabulary's: it depends on every service, and
+reading it costs more than all the vocabularies together, so it is read apart, only by the pages
+that show it (directory/local_coverage.py's `local_borough_slugs`).
 """
 
 import functools
@@ -21,7 +22,7 @@ import json
 
 from django.apps import apps
 from django.db import connection, models
-from django.db.models import BigIntegerField, Case, F, IntegerField, TextField, Value, When
+from django.db.models import BigIntegerField, F, IntegerField, TextField, Value
 from django.db.models.functions import Cast
 
 from . import caching
@@ -71,22 +72,17 @@ def _padded(names, length):
 
 
 def _select(number, key, slots):
-    """One model's rows as the UNION's columns: part, sort_position, name, position, local,
-    the text, number and JSON columns (padded), id and slug."""
+    """One model's rows as the UNION's columns: part, sort_position, name, position, the
+    text, number and JSON columns (padded), id and slug."""
     model = _model(key)
     texts, numbers, documents = _own_fields(model)
     text_slots, number_slots, document_slots = slots
     by_position = model._meta.ordering[0] == "position"
-    local = Value(0, IntegerField())
-    if key == "borough":
-        covered = model.objects.with_local_services().values("pk")
-        local = Case(When(pk__in=covered, then=1), default=0, output_field=IntegerField())
     columns = {
         "part": Value(number, IntegerField()),
         "sort_position": _as_number("position" if by_position else None),
         "row_name": _as_text("name"),
         "row_position": _as_number("position" if _has_position(model) else None),
-        "local": local,
         **{f"text_{i}": _as_text(n) for i, n in enumerate(_padded(texts, text_slots))},
         **{f"number_{i}": _as_number(n) for i, n in enumerate(_padded(numbers, number_slots))},
         **{f"document_{i}": _as_text(n) for i, n in enumerate(_padded(documents, document_slots))},
@@ -105,11 +101,11 @@ def _instance(key, row, shapes, slots):
     """A model instance from one row of the UNION."""
     model = _model(key)
     text_slots, number_slots, _ = slots
-    _, _, name, position, local = row[:5]
+    _, _, name, position = row[:4]
     own_texts, own_numbers, own_documents = shapes[key]
-    texts = row[5 : 5 + text_slots]
-    numbers = row[5 + text_slots : 5 + text_slots + number_slots]
-    documents = row[5 + text_slots + number_slots : -2]
+    texts = row[4 : 4 + text_slots]
+    numbers = row[4 + text_slots : 4 + text_slots + number_slots]
+    documents = row[4 + text_slots + number_slots : -2]
     values = {"id": row[-2], "slug": row[-1], "name": name}
     if _has_position(model):
         values["position"] = position
@@ -118,10 +114,7 @@ def _instance(key, row, shapes, slots):
     for field, text in zip(own_documents, documents, strict=False):
         values[field] = json.loads(text) if text else None
     names = [field.attname for field in model._meta.concrete_fields]  # from_db's order
-    instance = model.from_db(connection.alias, names, [values[name] for name in names])
-    if key == "borough":
-        instance.has_local_services = bool(local)
-    return instance
+    return model.from_db(connection.alias, names, [values[name] for name in names])
 
 
 @functools.cache

@@ -6,10 +6,9 @@ from dataclasses import replace
 from django import forms
 
 from directory import caching
-from directory.local_coverage import borough_listings
+from directory.local_coverage import borough_listings, local_borough_slugs
 from directory.postcodes.districts import NOT_IN_LONDON
 from directory.postcodes.lookup import PostcodeNotRecognised, find_district, resolve_postcode
-from directory.vocabulary_rows import vocabulary_rows
 from pages.london import BOROUGH_NAMES
 
 from .answers import UNKNOWN_BOROUGH
@@ -49,7 +48,7 @@ class WhereForm(QuestionForm):
     def borough_groups(self):
         """The borough choices as the select groups them: where we list local services, and
         where only national ones (so people know before they go on), in one query."""
-        covered = {b.slug for b in vocabulary_rows()["borough"] if b.has_local_services}
+        covered = local_borough_slugs()
         listings = caching.get_or_set("borough-listings", borough_listings)
         options = self.options("borough")
         first, boroughs, unknown = options[0], options[1:-1], options[-1]

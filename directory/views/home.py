@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.shortcuts import render
 
+from ..local_coverage import local_borough_slugs
 from ..vocabulary_rows import vocabulary_rows
 
 
@@ -14,12 +15,13 @@ class Row:
 
 def home_rows():
     """The needs, the THRIVE categories and the boroughs with local listings, from the one
-    reader of the vocabularies (directory/vocabulary_rows.py)."""
+    reader of the vocabularies (directory/vocabulary_rows.py) and local_borough_slugs()."""
     rows = vocabulary_rows()
+    local = local_borough_slugs()
     return (
         [Row(need.slug, need.label) for need in rows["need"]],
         [Row(c.slug, c.name, c.description) for c in rows["thrive"]],
-        [Row(b.slug, b.name) for b in rows["borough"] if b.has_local_services],
+        [Row(b.slug, b.name) for b in rows["borough"] if b.slug in local],
     )
 
 

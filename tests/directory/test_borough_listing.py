@@ -3,7 +3,12 @@ services we list in a borough, and a borough with only regional services is not 
 
 import pytest
 
-from directory.local_coverage import borough_listing, borough_listings, boroughs_with_local_services
+from directory.local_coverage import (
+    borough_listing,
+    borough_listings,
+    boroughs_with_local_services,
+    local_borough_slugs,
+)
 from tests.factories import make_service
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +51,7 @@ def test_regional_services_do_not_make_a_borough_local():
     make_service(name="Kooth NEL", borough=NEL, essential="online")
     make_service(name="Ealing only", borough=("ealing",))
     assert set(boroughs_with_local_services().values_list("slug", flat=True)) == {"ealing"}
+    assert local_borough_slugs() == {"ealing"}
     listings = borough_listings()
     assert listings["tower-hamlets"].count == 1
     assert (
@@ -89,3 +95,12 @@ def test_one_boroughs_listing_agrees_with_every_boroughs_and_takes_one_query(
         with django_assert_num_queries(1):
             assert borough_listing(slug) == expected, slug
     assert borough_listing("narnia") is None
+
+
+def test_the_boroughs_with_local_services_are_read_again_after_a_change(django_assert_num_queries):
+    make_service(name="Ealing only", borough=("ealing",))
+    assert local_borough_slugs() == {"ealing"}
+    with django_assert_num_queries(0):
+        assert local_borough_slugs() == {"ealing"}
+    make_service(name="Camden only", borough=("camden",))
+    assert local_borough_slugs() == {"ealing", "camden"}
