@@ -9,7 +9,8 @@ services.py). Setting each vocabulary's links one by one would otherwise record 
 for each of them, every one but the last showing links half-written.
 
 Each write moves the cache's generation on (directory/caching.py's signals): the service's
-save, each link set, and the history record's signal. Bulk writes that send no signals
+save, each link set on a service that was already there, and the history record's signal,
+sent once the links of a new service are written. Bulk writes that send no signals
 (generate_directory) move it on themselves.
 
 What a service must hold before it is saved is the caller's to check (the model's
@@ -42,14 +43,31 @@ def save_service(service, links=None, *, user=None, reason=None, force_insert=Fa
     try:
         service.save(force_insert=force_insert)
         for relation, rows in links.items():
-            rows = list(rows)
-            if created and not rows:
-                continue  # a new service has no links yet: nothing to clear
-            getattr(service, relation).set(rows)
+            if created:
+                _link_new_service(service, relation, rows)
+            else:
+                getattr(service, relation).set(list(rows))
     finally:
         del service.skip_history_when_saving
     _record_version(service, created=created, user=user, reason=reason)
     return service
+
+
+def _link_new_service(service, relation, rows):
+    """A new service has no links yet, so its links are written in one insert, where `set`
+    would first read the links it has and the ones it is about to add (three queries a
+    relation: the loader and the import write hundreds of services at a time)."""
+    manager = getattr(service, relation)
+    ids = {getattr(row, "pk", row) for row in rows}
+    if ids:
+        manager.through._default_manager.bulk_create(
+            [
+                manager.through(
+                    **{manager.source_field_name: service, manager.target_field_name + "_id": pk}
+                )
+                for pk in sorted(ids)
+            ]
+        )
 
 
 def _record_version(service, *, created, user, reason):
