@@ -1,13 +1,11 @@
 """scripts/backup and scripts/restore: a backup restores into a new database with the services
 in it. PostgreSQL only (pg_dump and pg_restore); CI runs the suite on PostgreSQL."""
 
-import importlib
 import subprocess
 from pathlib import Path
 
 import psycopg2
 import pytest
-from django.apps import apps
 from django.db import connection
 
 from directory.models import Service
@@ -62,10 +60,7 @@ def new_database():
 
 @pytest.fixture
 def committed(transactional_db):
-    """Rows pg_dump's own connection can see. A transactional test ends by flushing the
-    database, vocabularies included, so they are made again first (as the browser tests do)."""
-    migration = importlib.import_module("directory.migrations.0002_vocabulary")
-    migration.create_vocabulary(apps, None)
+    """Rows pg_dump's own connection can see."""
 
 
 def test_a_backup_restores_into_a_new_database(committed, tmp_path, new_database):

@@ -1,12 +1,10 @@
 """Real-browser tests: Playwright driving Debian's /usr/bin/chromium against live_server,
 with axe-core from npm for accessibility."""
 
-import importlib
 import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
 # itself (not the server) are still synchronous and safe.
@@ -38,11 +36,10 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def vocabulary(transactional_db):
-    """Browser tests are transactional: each ends by flushing the database, vocabularies made
-    by the data migration included. Create them again (an idempotent upsert)."""
-    migration = importlib.import_module("directory.migrations.0002_vocabulary")
-    migration.create_vocabulary(apps, None)
+def transactional(transactional_db):
+    """Browser tests are transactional: the live server's thread reads only committed rows.
+    Each ends by flushing the database, and tests/conftest.py puts the migrations' rows (the
+    vocabularies) back at once."""
 
 
 @pytest.fixture(autouse=True)

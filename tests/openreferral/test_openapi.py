@@ -2,12 +2,10 @@
 it when schemathesis throws generated requests at it: no 5xx, no answer outside its schema."""
 
 import copy
-import importlib
 import re
 
 import pytest
 import schemathesis
-from django.apps import apps
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
 
@@ -42,17 +40,9 @@ def test_it_has_every_path_of_the_profile(oruk_schemas):
     assert {"/organizations", "/organizations/{id}", "/navigator"} <= ours
 
 
-def vocabulary_again():
-    """A transactional test ends by flushing the database, vocabularies included, so they are
-    made again first (as the browser tests do)."""
-    migration = importlib.import_module("directory.migrations.0002_vocabulary")
-    migration.create_vocabulary(apps, None)
-
-
 @pytest.fixture
 def live_directory(transactional_db):
     """The real dataset, where the live server reads it."""
-    vocabulary_again()
     load_real_directory()
 
 
@@ -61,7 +51,6 @@ def live_sample(transactional_db):
     """A few services, one with every field and a place, where the live server reads them:
     enough for generated requests to find records, without loading the real dataset for each
     operation (test_real_records_keep_to_the_document checks every real record)."""
-    vocabulary_again()
     make_service_with_a_place()
     make_service(name="Counselling Online", need=("anxiety",), delivery=("online",))
     make_service(name="Parents Line", audience=("parents-carers",), referral=("parent-carer",))
