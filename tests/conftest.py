@@ -13,17 +13,18 @@ DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "liv
 
 
 def pytest_collection_modifyitems(config, items):
-    """A module that loads the real directory once (`real_directory_read`) keeps it for all of
-    its tests, so a test there that uses the database without asking for it would see it or
-    not depending on the order the tests run in. Refuse such a module: put the test that
-    wants an empty directory in another module."""
+    """A module that writes rows once for all of its tests (a fixture made by `for_module`,
+    such as `real_directory_read`'s real directory) keeps them until its last test, so a test
+    there that uses the database without asking for them would see them or not depending on
+    the order the tests run in. Refuse such a module: put the test that wants an empty
+    directory in another module."""
     modules = {}
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if not names & DATABASE_FIXTURES and not item.get_closest_marker("django_db"):
             continue
         modules.setdefault(item.nodeid.split("::")[0], []).append(
-            (item.name, "real_directory_for_module" in names)
+            (item.name, any(name.endswith("_for_module") for name in names))
         )
     problems = [
         f"{module}: {', '.join(name for name, reads in tests if not reads)}"
@@ -32,9 +33,9 @@ def pytest_collection_modifyitems(config, items):
     ]
     if problems:
         raise pytest.UsageError(
-            "These tests use the database in a module that loads the real directory for its "
-            "other tests (real_directory_read), so what they see depends on the order the "
-            "tests run in; move them to another module:\n  " + "\n  ".join(problems)
+            "These tests use the database in a module that writes rows once for its other "
+            "tests (a *_for_module fixture), so what they see depends on the order the tests "
+            "run in; move them to another module:\n  " + "\n  ".join(problems)
         )
 
 
@@ -156,27 +157,36 @@ def real_directory(db):
     load_real_directory()
 
 
-@pytest.fixture(scope="module")
-def real_directory_for_module(django_db_setup, django_db_blocker):
-    """The real dataset, loaded once for a whole module of tests that only read it: loading it
-    for each test took minutes on PostgreSQL. It is loaded inside a transaction that is rolled
-    back when the module ends, so nothing it made (services, their history, new languages)
-    reaches other modules; each test still runs in a savepoint of its own, rolled back after
-    it. Only for tests that use `db` (not transactional_db or live_server: their server
-    thread would not see uncommitted rows, and their flush would empty it)."""
-    with django_db_blocker.unblock():
-        loaded = transaction.atomic()
-        loaded.__enter__()
-        try:
-            load_real_directory()
-        except BaseException:
+def for_module(name, build):
+    """A fixture `name` of what `build()` writes, made once for a whole module of tests that
+    only read it: making it for each test took minutes on PostgreSQL for the real dataset. It
+    is written inside a transaction that is rolled back when the module ends, so nothing it
+    made (services, their history, new languages) reaches other modules; each test still runs
+    in a savepoint of its own, rolled back after it. Only for tests that use `db` (not
+    transactional_db or live_server: their server thread would not see uncommitted rows, and
+    their flush would empty it). `name` ends in "_for_module": every test of a module that
+    uses one and the database must ask for it (checked when tests are collected)."""
+
+    @pytest.fixture(scope="module", name=name)
+    def made_once(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            loaded = transaction.atomic()
+            loaded.__enter__()
+            try:
+                made = build()
+            except BaseException:
+                transaction.set_rollback(True)
+                loaded.__exit__(None, None, None)
+                raise
+        yield made
+        with django_db_blocker.unblock():
             transaction.set_rollback(True)
             loaded.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        loaded.__exit__(None, None, None)
+
+    return made_once
+
+
+real_directory_for_module = for_module("real_directory_for_module", load_real_directory)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from django.http import QueryDict
 
 from directory.models import Service
 from navigator.forms import ResultsForm
+from tests.conftest import for_module
 from tests.factories import make_service
 
 BI_BOROUGH = ("kensington-and-chelsea", "westminster")
@@ -15,6 +16,10 @@ BI_BOROUGH = ("kensington-and-chelsea", "westminster")
 @pytest.fixture
 def directory(db):
     """Slug -> service. Ages, boroughs and routes follow the real services they are named for."""
+    return make_directory()
+
+
+def make_directory():
     services = [
         make_service(
             slug="kooth",
@@ -186,6 +191,9 @@ def directory(db):
         ),
     ]
     return {service.slug: service for service in services}
+
+
+directory_for_module = for_module("directory_for_module", make_directory)
 
 
 @pytest.fixture

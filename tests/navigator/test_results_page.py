@@ -5,7 +5,10 @@ import re
 import pytest
 from django.db import connection
 
+from navigator.matching import match_services
 from tests.factories import make_service
+
+from .conftest import answers_for
 
 YP_KC = "urgent=no&who=young-person&age=15&borough=kensington-and-chelsea"
 
@@ -126,3 +129,16 @@ def test_query_count_does_not_grow_with_the_number_of_matches(
     with django_assert_num_queries(3 if connection.vendor == "postgresql" else 8):
         response = client.get(f"/help/results/?{query}")
     assert response.status_code == 200
+
+
+def test_at_most_twenty_shown_with_a_link_to_the_rest(db):
+    for number in range(25):
+        make_service(
+            name=f"Anxiety service {number:02}", borough=("westminster",), need=("anxiety",)
+        )
+    answers = "urgent=no&who=young-person&age=15&borough=westminster&need=anxiety"
+    results = match_services(answers_for(answers + "&impact=a-little"))
+    assert results.count == 25
+    assert len(results.matches) == 20
+    assert results.more == 5
+    assert results.directory_url == "/services/?borough=westminster&age=15&need=anxiety"
